@@ -1,0 +1,14 @@
+// Deletes a blueprint with its own nodes; organisation-wide nodes stay.
+MATCH (b:Blueprint {key: $key})
+OPTIONAL MATCH (b)-[:HAS_PAIN_POINT]->(p:PainPoint)
+WITH b, collect(p) AS painPoints
+OPTIONAL MATCH (b)-[:HAS_STAGE]->(s:Stage)
+WITH b, painPoints, collect(s) AS stages
+OPTIONAL MATCH (b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(t:Step)
+WITH b, painPoints, stages, collect(t) AS steps
+OPTIONAL MATCH (b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(:Step)-[:HAS_ACTION]->(a:Action)
+WITH b, painPoints, stages, steps, collect(a) AS actions
+WITH b, painPoints + stages + steps + actions AS owned
+FOREACH (n IN owned | DETACH DELETE n)
+DETACH DELETE b
+RETURN count(*) AS deleted

@@ -1,0 +1,8 @@
+// What an import must know before it writes: does the blueprint exist, and
+// which organisation-wide keys that the document only references are missing.
+OPTIONAL MATCH (b:Blueprint {key: $key})
+RETURN b IS NOT NULL AS exists,
+       [k IN $departments WHERE NOT EXISTS { MATCH (:Department {key: k}) }] AS missingDepartments,
+       [k IN $roles WHERE NOT EXISTS { MATCH (:Role {key: k}) }] AS missingRoles,
+       [k IN $systems WHERE NOT EXISTS { MATCH (:System {key: k}) }] AS missingSystems,
+       [k IN $processes WHERE NOT EXISTS { MATCH (:Process {key: k}) }] AS missingProcesses

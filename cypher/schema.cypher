@@ -1,0 +1,12 @@
+// Constraints and indexes, applied idempotently at every start.
+// Organisation-wide keys are unique across the database.
+CREATE CONSTRAINT blueprint_key IF NOT EXISTS FOR (n:Blueprint) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT department_key IF NOT EXISTS FOR (n:Department) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT role_key IF NOT EXISTS FOR (n:Role) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT system_key IF NOT EXISTS FOR (n:System) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT process_key IF NOT EXISTS FOR (n:Process) REQUIRE n.key IS UNIQUE;
+// Stages, steps, actions and pain points are unique within their blueprint.
+CREATE CONSTRAINT stage_key IF NOT EXISTS FOR (n:Stage) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
+CREATE CONSTRAINT step_key IF NOT EXISTS FOR (n:Step) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
+CREATE CONSTRAINT action_key IF NOT EXISTS FOR (n:Action) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
+CREATE CONSTRAINT pain_point_key IF NOT EXISTS FOR (n:PainPoint) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;

@@ -1,0 +1,11 @@
+// Creates or renames roles and moves each to its department.
+UNWIND $rows AS row
+MATCH (d:Department {key: row.department})
+MERGE (n:Role {key: row.key})
+SET n.name = row.name
+WITH n, d
+OPTIONAL MATCH (n)-[old:MEMBER_OF]->(other:Department)
+WHERE other <> d
+DELETE old
+WITH DISTINCT n, d
+MERGE (n)-[:MEMBER_OF]->(d)

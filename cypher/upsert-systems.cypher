@@ -1,0 +1,11 @@
+// Creates or renames systems and moves each to its department.
+UNWIND $rows AS row
+MATCH (d:Department {key: row.department})
+MERGE (n:System {key: row.key})
+SET n.name = row.name
+WITH n, d
+OPTIONAL MATCH (n)-[old:OWNED_BY]->(other:Department)
+WHERE other <> d
+DELETE old
+WITH DISTINCT n, d
+MERGE (n)-[:OWNED_BY]->(d)

@@ -1,0 +1,136 @@
+import { PainPoint } from '../blueprints/models/blueprint.model';
+import { Department } from '../blueprints/models/organisation.model';
+import { DEFAULT_FLOW_PARAMS, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
+import { BlueprintFlow, compareKeys, departmentsOf, sourceOf } from './flow-model';
+import {
+  DepartmentDependency,
+  DepartmentRootCause,
+  PainContribution,
+  PainTrace,
+  RootCauseReport,
+} from './models/analysis.models';
+
+/** The figures of rootCauses, departmentDependencies and painPointTrace, from flows already in memory. */
+
+export interface ScopedPainPoint {
+  painPoint: PainPoint;
+  flow: BlueprintFlow;
+}
+
+export function rootCauseReport(painPoints: ScopedPainPoint[], params: FlowParams): RootCauseReport {
+  const departments = departmentsOf(uniqueFlows(painPoints));
+  const scores = new Map<string, number>();
+  const contributions = new Map<string, PainContribution[]>();
+  let totalImpact = 0;
+  let unattributedImpact = 0;
+
+  for (const { painPoint, flow } of painPoints) {
+    const source = sourceOf(painPoint);
+    const result = blameFlow(flow.graph, source, params);
+    totalImpact += result.impact;
+    unattributedImpact += result.unattributed;
+    for (const [department, score] of result.departments) {
+      scores.set(department, (scores.get(department) ?? 0) + score);
+      const list = contributions.get(department) ?? [];
+      list.push({
+        painPoint,
+        score,
+        chainSource: { graph: flow.graph, source, params, department, actions: flow.actions },
+      });
+      contributions.set(department, list);
+    }
+  }
+
+  const ranked = [...scores].filter(([, score]) => score > 0).sort(([a, x], [b, y]) => y - x || compareKeys(a, b));
+  const sum = ranked.reduce((total, [, score]) => total + score, 0);
+  const rows: DepartmentRootCause[] = ranked.map(([key, score], index) => ({
+    rank: index + 1,
+    department: departments.get(key) as Department,
+    score,
+    share: score / sum,
+    contributions: (contributions.get(key) ?? []).sort(
+      (a, b) =>
+        b.score - a.score ||
+        compareKeys(a.painPoint.blueprintKey, b.painPoint.blueprintKey) ||
+        compareKeys(a.painPoint.key, b.painPoint.key),
+    ),
+  }));
+  return { totalImpact, unattributedImpact, painPointCount: painPoints.length, departments: rows };
+}
+
+/**
+ * Handoffs between departments along every DEPENDS_ON edge of the flows, and
+ * the blame mass that crossed them under the default parameters.
+ */
+export function departmentDependencies(flows: BlueprintFlow[]): DepartmentDependency[] {
+  const departments = departmentsOf(flows);
+  const pairs = new Map<string, { from: string; to: string; handoffs: number; impact: number; blueprints: Set<string> }>();
+  const pair = (from: string, to: string) => {
+    const id = edgeId(from, to);
+    let entry = pairs.get(id);
+    if (!entry) pairs.set(id, (entry = { from, to, handoffs: 0, impact: 0, blueprints: new Set() }));
+    return entry;
+  };
+
+  for (const flow of flows) {
+    const edgeMass = new Map<string, number>();
+    for (const painPoint of flow.blueprint.painPoints) {
+      const result = blameFlow(flow.graph, sourceOf(painPoint), DEFAULT_FLOW_PARAMS);
+      for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
+    }
+    for (const action of flow.graph.values()) {
+      for (const target of action.dependsOn) {
+        const targetOwners = flow.graph.get(target)!.owners;
+        if (action.owners.length === 0 || targetOwners.length === 0) continue;
+        const perPair = (edgeMass.get(edgeId(action.key, target)) ?? 0) / (action.owners.length * targetOwners.length);
+        for (const from of action.owners) {
+          for (const to of targetOwners) {
+            if (from === to) continue;
+            const entry = pair(from, to);
+            entry.handoffs++;
+            entry.impact += perPair;
+            entry.blueprints.add(flow.blueprint.key);
+          }
+        }
+      }
+    }
+  }
+
+  return [...pairs.values()]
+    .map((entry) => ({
+      from: departments.get(entry.from) as Department,
+      to: departments.get(entry.to) as Department,
+      handoffs: entry.handoffs,
+      impact: entry.impact,
+      blueprints: [...entry.blueprints].sort(compareKeys),
+    }))
+    .sort(
+      (a, b) =>
+        b.impact - a.impact ||
+        b.handoffs - a.handoffs ||
+        compareKeys(a.from.key, b.from.key) ||
+        compareKeys(a.to.key, b.to.key),
+    );
+}
+
+export function painTrace(painPoint: PainPoint, flow: BlueprintFlow, params: FlowParams): PainTrace {
+  const result = blameFlow(flow.graph, sourceOf(painPoint), params);
+  const nodes = [...result.nodes]
+    .map(([key, node]) => {
+      const action = flow.actions.get(key)!;
+      return { action, depth: node.depth, received: node.received, kept: node.kept, departments: action.owners };
+    })
+    .sort((a, b) => a.depth - b.depth || a.action.position - b.action.position);
+  const edges = [...result.edges]
+    .filter(([, mass]) => mass > 0)
+    .map(([id, mass]) => {
+      const [from, to] = edgeEnds(id);
+      return { from: flow.actions.get(from)!, to: flow.actions.get(to)!, mass };
+    })
+    .sort((a, b) => b.mass - a.mass || a.from.position - b.from.position || a.to.position - b.to.position);
+  return { painPoint, impact: result.impact, unattributed: result.unattributed, nodes, edges };
+}
+
+function uniqueFlows(painPoints: ScopedPainPoint[]): BlueprintFlow[] {
+  return [...new Set(painPoints.map(({ flow }) => flow))];
+}

@@ -1,0 +1,36 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AnalysisModule } from './analysis/analysis.module';
+import { BlueprintsModule } from './blueprints/blueprints.module';
+import { DatabaseModule } from './database/database.module';
+import { Neo4jOptions } from './database/database.tokens';
+import { EmbeddedNeo4j } from './database/embedded-neo4j';
+import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
+import { OrganisationModule } from './organisation/organisation.module';
+
+/** The GraphQL modules, shared by the app and the schema printer. */
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(neo4j: Neo4jOptions, embedded?: EmbeddedNeo4j): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(neo4j, embedded),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+        }),
+        HealthModule,
+        DemoModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,215 @@
+import { Row } from '../database/executor';
+import { BlueprintDocument } from './dto/blueprint-document';
+import { Action, Blueprint, PainPoint, Persona, Stage, Step } from './models/blueprint.model';
+import { BlueprintState, Channel, Lane, PainCategory } from './models/enums';
+import { Department, Process, Role, System } from './models/organisation.model';
+
+/** Turns the rows of blueprint-contents.cypher into the object graph clients read, and that into a document. */
+
+type Positioned = [number, string];
+
+const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+const keysInOrder = (pairs: Positioned[] | null | undefined): string[] =>
+  [...(pairs ?? [])].sort((a, b) => a[0] - b[0]).map(([, key]) => key);
+
+export function blueprintHeader(row: Row): Blueprint {
+  const b = row.blueprint as Record<string, string | null>;
+  const persona: Persona | null =
+    b.personaName != null ? { name: b.personaName, description: b.personaDescription ?? null } : null;
+  return {
+    key: b.key as string,
+    name: b.name as string,
+    description: b.description ?? null,
+    state: (b.state as BlueprintState) ?? BlueprintState.CURRENT,
+    persona,
+    stages: [],
+    painPoints: [],
+  };
+}
+
+export function assembleBlueprint(row: Row): Blueprint {
+  const blueprint = blueprintHeader(row);
+
+  const departments = new Map<string, Department>();
+  const department = (key: string, name: string): Department => {
+    let found = departments.get(key);
+    if (!found) departments.set(key, (found = { key, name }));
+    return found;
+  };
+  const roles = new Map<string, Role>();
+  const systems = new Map<string, System>();
+  const processes = new Map<string, Process>();
+  for (const [label, key, name, departmentKey, departmentName] of row.organisation as string[][]) {
+    const entry = { key, name, department: department(departmentKey, departmentName) };
+    if (label === 'Role') roles.set(key, entry);
+    else if (label === 'System') systems.set(key, entry);
+    else if (label === 'Process') processes.set(key, entry);
+  }
+  for (const [key, name] of row.ownerDepartments as string[][]) department(key, name);
+
+  const stageRows = (row.stages as { key: string; name: string; position: number }[]).sort(byPosition);
+  const stepRows = (row.steps as { key: string; name: string; evidence: string[] | null; position: number; stage: string }[]).sort(byPosition);
+  const actionRows = (row.actions as ActionRow[]).sort(byPosition);
+
+  const actions = new Map<string, Action>();
+  for (const a of actionRows) {
+    const role = a.role ? roles.get(a.role) ?? null : null;
+    const explicit = a.department ? departments.get(a.department) ?? null : null;
+    const process = a.process ? processes.get(a.process) ?? null : null;
+    const usedSystems = keysInOrder(a.systems).map((key) => systems.get(key)).filter((s): s is System => !!s);
+    const owners = new Map<string, Department>();
+    for (const owner of [role?.department, explicit, process?.department, ...usedSystems.map((s) => s.department)]) {
+      if (owner) owners.set(owner.key, owner);
+    }
+    actions.set(a.key, {
+      key: a.key,
+      lane: a.lane as Lane,
+      name: a.name,
+      description: a.description ?? null,
+      channel: (a.channel as Channel) ?? null,
+      touchpoint: a.touchpoint ?? null,
+      emotion: a.emotion ?? null,
+      role,
+      department: explicit,
+      process,
+      systems: usedSystems,
+      dependsOn: [],
+      owners: [...owners.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)),
+      stepKey: a.step,
+      position: a.position,
+    });
+  }
+  for (const a of actionRows) {
+    actions.get(a.key)!.dependsOn = keysInOrder(a.dependsOn).map((key) => actions.get(key)!).filter(Boolean);
+  }
+
+  const steps = new Map<string, Step & { stage: string }>();
+  for (const t of stepRows) steps.set(t.key, { key: t.key, name: t.name, evidence: t.evidence ?? [], actions: [], stage: t.stage });
+  for (const action of actions.values()) steps.get(action.stepKey)?.actions.push(action);
+  const stages = new Map<string, Stage>();
+  for (const s of stageRows) stages.set(s.key, { key: s.key, name: s.name, steps: [] });
+  for (const { stage, ...step } of steps.values()) stages.get(stage)?.steps.push(step);
+  blueprint.stages = [...stages.values()];
+
+  blueprint.painPoints = (row.painPoints as PainPointRow[]).sort(byPosition).map(
+    (p): PainPoint => ({
+      key: p.key,
+      title: p.title,
+      description: p.description ?? null,
+      severity: p.severity,
+      frequency: p.frequency,
+      impact: p.severity * p.frequency,
+      category: p.category as PainCategory,
+      action: actions.get(p.action)!,
+      causes: keysInOrder(p.causes).map((key) => actions.get(key)!),
+      blueprintKey: blueprint.key,
+    }),
+  );
+  return blueprint;
+}
+
+interface ActionRow {
+  key: string;
+  lane: string;
+  name: string;
+  description: string | null;
+  channel: string | null;
+  touchpoint: string | null;
+  emotion: number | null;
+  position: number;
+  step: string;
+  role: string | null;
+  department: string | null;
+  process: string | null;
+  systems: Positioned[];
+  dependsOn: Positioned[];
+}
+
+interface PainPointRow {
+  key: string;
+  title: string;
+  description: string | null;
+  severity: number;
+  frequency: number;
+  category: string;
+  position: number;
+  action: string;
+  causes: Positioned[];
+}
+
+/** Every action of a blueprint, in document order. */
+export function actionsOf(blueprint: Blueprint): Action[] {
+  return blueprint.stages.flatMap((stage) => stage.steps.flatMap((step) => step.actions));
+}
+
+/**
+ * The blueprint as a document: the organisation-wide entries its actions
+ * reference, and the departments those belong to, each listed once, sorted by key.
+ */
+export function blueprintToDocument(blueprint: Blueprint): BlueprintDocument {
+  const departments = new Map<string, Department>();
+  const roles = new Map<string, Role>();
+  const systems = new Map<string, System>();
+  const processes = new Map<string, Process>();
+  for (const action of actionsOf(blueprint)) {
+    if (action.role) roles.set(action.role.key, action.role);
+    if (action.department) departments.set(action.department.key, action.department);
+    if (action.process) processes.set(action.process.key, action.process);
+    for (const system of action.systems) systems.set(system.key, system);
+  }
+  for (const entry of [...roles.values(), ...systems.values(), ...processes.values()]) {
+    departments.set(entry.department.key, entry.department);
+  }
+  const sorted = <T extends { key: string }>(map: Map<string, T>) =>
+    [...map.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const withDepartment = (entry: { key: string; name: string; department: Department }) => ({
+    key: entry.key,
+    name: entry.name,
+    department: entry.department.key,
+  });
+
+  return {
+    key: blueprint.key,
+    name: blueprint.name,
+    description: blueprint.description,
+    state: blueprint.state,
+    persona: blueprint.persona ? { name: blueprint.persona.name, description: blueprint.persona.description } : null,
+    departments: sorted(departments).map(({ key, name }) => ({ key, name })),
+    roles: sorted(roles).map(withDepartment),
+    systems: sorted(systems).map(withDepartment),
+    processes: sorted(processes).map(withDepartment),
+    stages: blueprint.stages.map((stage) => ({
+      key: stage.key,
+      name: stage.name,
+      steps: stage.steps.map((step) => ({
+        key: step.key,
+        name: step.name,
+        evidence: step.evidence,
+        actions: step.actions.map((action) => ({
+          key: action.key,
+          lane: action.lane,
+          name: action.name,
+          description: action.description,
+          channel: action.channel,
+          touchpoint: action.touchpoint,
+          emotion: action.emotion,
+          role: action.role?.key ?? null,
+          department: action.department?.key ?? null,
+          process: action.process?.key ?? null,
+          systems: action.systems.map((system) => system.key),
+          dependsOn: action.dependsOn.map((dependency) => dependency.key),
+        })),
+      })),
+    })),
+    painPoints: blueprint.painPoints.map((painPoint) => ({
+      key: painPoint.key,
+      title: painPoint.title,
+      description: painPoint.description,
+      action: painPoint.action.key,
+      causes: painPoint.causes.map((cause) => cause.key),
+      severity: painPoint.severity,
+      frequency: painPoint.frequency,
+      category: painPoint.category,
+    })),
+  };
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { QueryRunner } from '../database/executor';
+import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
+import { ExternalReference, OrgKind } from './document-validation';
+import { ImportRows } from './document-rows';
+import { Blueprint } from './models/blueprint.model';
+import { Problem } from '../common/errors';
+
+/** Reads and writes of blueprints inside a transaction the caller owns. */
+@Injectable()
+export class BlueprintStore {
+  /** All blueprints when `keys` is null. Headers only: no stages, no pain points. */
+  async headers(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
+    const rows = await runner.run('blueprint-headers', { keys });
+    return rows.map(blueprintHeader);
+  }
+
+  /** Whole blueprints in one round trip; all of them when `keys` is null. */
+  async contents(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
+    const rows = await runner.run('blueprint-contents', { keys });
+    return rows.map(assembleBlueprint);
+  }
+
+  async one(runner: QueryRunner, key: string): Promise<Blueprint | null> {
+    const [blueprint] = await this.contents(runner, [key]);
+    return blueprint ?? null;
+  }
+
+  /**
+   * Whether the blueprint exists, and a problem for every reference to an
+   * organisation-wide key that neither the document nor the database has.
+   */
+  async checkImport(
+    runner: QueryRunner,
+    key: string,
+    references: ExternalReference[],
+  ): Promise<{ exists: boolean; problems: Problem[] }> {
+    const keysOf = (kind: OrgKind) => [...new Set(references.filter((r) => r.kind === kind).map((r) => r.key))];
+    const [row] = await runner.run('import-check', {
+      key,
+      departments: keysOf('department'),
+      roles: keysOf('role'),
+      systems: keysOf('system'),
+      processes: keysOf('process'),
+    });
+    const missing: Record<OrgKind, Set<string>> = {
+      department: new Set(row.missingDepartments as string[]),
+      role: new Set(row.missingRoles as string[]),
+      system: new Set(row.missingSystems as string[]),
+      process: new Set(row.missingProcesses as string[]),
+    };
+    const problems = references
+      .filter((reference) => missing[reference.kind].has(reference.key))
+      .map((reference) => ({
+        path: reference.path,
+        message: `names no ${reference.kind} of the document or the organisation: "${reference.key}"`,
+      }));
+    return { exists: row.exists as boolean, problems };
+  }
+
+  /** Writes a blueprint's rows, replacing its own nodes if it had any. One statement per kind. */
+  async write(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
+    await runner.run('blueprint-lock', { key });
+    await runner.run('blueprint-clear', { key });
+    await runner.run('blueprint-set-properties', { key, ...rows.properties });
+    const batches: [string, Record<string, unknown>[]][] = [
+      ['upsert-departments', rows.departments],
+      ['upsert-roles', rows.roles],
+      ['upsert-systems', rows.systems],
+      ['upsert-processes', rows.processes],
+      ['create-stages', rows.stages],
+      ['create-steps', rows.steps],
+      ['create-actions', rows.actions],
+      ['create-action-systems', rows.actionSystems],
+      ['create-dependencies', rows.dependencies],
+      ['create-pain-points', rows.painPoints],
+      ['create-pain-causes', rows.painCauses],
+    ];
+    for (const [query, batch] of batches) {
+      if (batch.length > 0) await runner.run(query, { key, rows: batch });
+    }
+  }
+
+  async delete(runner: QueryRunner, key: string): Promise<boolean> {
+    const [row] = await runner.run('blueprint-delete', { key });
+    return (row?.deleted as number) > 0;
+  }
+}

@@ -1,0 +1,43 @@
+import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selectsAnyOf } from '../common/selection';
+import { BlueprintsService } from './blueprints.service';
+import { BlueprintDocument } from './dto/blueprint-document';
+import { Blueprint } from './models/blueprint.model';
+import { ImportMode } from './models/enums';
+import { ImportResult } from './models/import-result.model';
+
+const CONTENT_FIELDS = ['stages', 'painPoints'];
+
+@Resolver(() => Blueprint)
+export class BlueprintsResolver {
+  constructor(private readonly service: BlueprintsService) {}
+
+  @Query(() => [Blueprint], { description: 'Every blueprint, by key.' })
+  blueprints(@Info() info: GraphQLResolveInfo): Promise<Blueprint[]> {
+    return this.service.list(selectsAnyOf(info, CONTENT_FIELDS));
+  }
+
+  @Query(() => Blueprint, { nullable: true, description: 'null if absent' })
+  blueprint(@Args('key') key: string, @Info() info: GraphQLResolveInfo): Promise<Blueprint | null> {
+    return this.service.get(key, selectsAnyOf(info, CONTENT_FIELDS));
+  }
+
+  @Query(() => BlueprintDocument, { description: 'NOT_FOUND if absent' })
+  exportBlueprint(@Args('key') key: string): Promise<BlueprintDocument> {
+    return this.service.export(key);
+  }
+
+  @Mutation(() => ImportResult)
+  importBlueprint(
+    @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
+    @Args('mode', { type: () => ImportMode, defaultValue: ImportMode.CREATE }) mode: ImportMode,
+  ): Promise<ImportResult> {
+    return this.service.import(document, mode);
+  }
+
+  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; organisation-wide nodes stay' })
+  deleteBlueprint(@Args('key') key: string): Promise<boolean> {
+    return this.service.delete(key);
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
+import { Neo4jExecutor, QueryRunner } from '../database/executor';
+import { blueprintToDocument } from './blueprint-assembly';
+import { BlueprintStore } from './blueprint-store';
+import { checkDocument } from './document-validation';
+import { documentToRows } from './document-rows';
+import { BlueprintDocument } from './dto/blueprint-document';
+import { Blueprint } from './models/blueprint.model';
+import { ImportMode } from './models/enums';
+
+export interface ImportOutcome {
+  blueprint: Blueprint;
+  created: boolean;
+}
+
+@Injectable()
+export class BlueprintsService {
+  constructor(
+    private readonly executor: Neo4jExecutor,
+    private readonly store: BlueprintStore,
+  ) {}
+
+  /** Lists blueprints by key; with `withContents` false only their own fields are read. */
+  list(withContents: boolean): Promise<Blueprint[]> {
+    return this.executor.read((runner) =>
+      withContents ? this.store.contents(runner, null) : this.store.headers(runner, null),
+    );
+  }
+
+  async get(key: string, withContents: boolean): Promise<Blueprint | null> {
+    const [blueprint] = await this.executor.read((runner) =>
+      withContents ? this.store.contents(runner, [key]) : this.store.headers(runner, [key]),
+    );
+    return blueprint ?? null;
+  }
+
+  async export(key: string): Promise<BlueprintDocument> {
+    const blueprint = await this.executor.read((runner) => this.store.one(runner, key));
+    if (!blueprint) throw new NotFoundError(`No blueprint has the key "${key}"`);
+    return blueprintToDocument(blueprint);
+  }
+
+  /** Validates everything, then writes the whole document in one transaction. */
+  async import(raw: unknown, mode: ImportMode, root = 'document'): Promise<ImportOutcome> {
+    const { document, problems, externalReferences } = checkDocument(raw, root);
+    if (!document) throw new BadUserInputError(problems);
+    return this.executor.write(async (runner) => {
+      const check = await this.store.checkImport(runner, document.key, externalReferences);
+      const allProblems = [...problems, ...check.problems];
+      if (allProblems.length > 0) throw new BadUserInputError(allProblems);
+      if (check.exists && mode === ImportMode.CREATE) {
+        throw new ConflictError(`A blueprint with the key "${document.key}" exists; import it with mode REPLACE to replace it`);
+      }
+      await this.store.write(runner, document.key, documentToRows(document));
+      const blueprint = await this.store.one(runner, document.key);
+      return { blueprint: blueprint!, created: !check.exists };
+    });
+  }
+
+  async delete(key: string): Promise<boolean> {
+    const deleted = await this.executor.write((runner) => this.store.delete(runner, key));
+    if (!deleted) throw new NotFoundError(`No blueprint has the key "${key}"`);
+    return true;
+  }
+
+  /** For edits: the blueprint as a document, read inside the caller's write transaction. */
+  async documentIn(runner: QueryRunner, key: string): Promise<BlueprintDocument> {
+    const blueprint = await this.store.one(runner, key);
+    if (!blueprint) throw new NotFoundError(`No blueprint has the key "${key}"`);
+    return blueprintToDocument(blueprint);
+  }
+}

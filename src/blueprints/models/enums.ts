@@ -1,0 +1,45 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Lane {
+  CUSTOMER = 'CUSTOMER',
+  FRONTSTAGE = 'FRONTSTAGE',
+  BACKSTAGE = 'BACKSTAGE',
+  SUPPORT = 'SUPPORT',
+}
+
+export enum BlueprintState {
+  CURRENT = 'CURRENT',
+  FUTURE = 'FUTURE',
+  DAY_IN_LIFE = 'DAY_IN_LIFE',
+}
+
+export enum PainCategory {
+  FINANCIAL = 'FINANCIAL',
+  PROCESS = 'PROCESS',
+  SUPPORT = 'SUPPORT',
+  PRODUCTIVITY = 'PRODUCTIVITY',
+  OTHER = 'OTHER',
+}
+
+export enum Channel {
+  WEB = 'WEB',
+  MOBILE_APP = 'MOBILE_APP',
+  PHONE = 'PHONE',
+  EMAIL = 'EMAIL',
+  CHAT = 'CHAT',
+  SOCIAL = 'SOCIAL',
+  IN_PERSON = 'IN_PERSON',
+  MAIL = 'MAIL',
+  OTHER = 'OTHER',
+}
+
+export enum ImportMode {
+  CREATE = 'CREATE',
+  REPLACE = 'REPLACE',
+}
+
+registerEnumType(Lane, { name: 'Lane', description: 'The row of the blueprint an action sits in.' });
+registerEnumType(BlueprintState, { name: 'BlueprintState' });
+registerEnumType(PainCategory, { name: 'PainCategory' });
+registerEnumType(Channel, { name: 'Channel' });
+registerEnumType(ImportMode, { name: 'ImportMode' });

@@ -1,0 +1,103 @@
+import { ValidationOptions, ValidateBy, buildMessage } from 'class-validator';
+
+/** The field rules of the blueprint document (api-contract.md), shared by the API, the files and the JSON Schema. */
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+export const NAME_MAX = 200;
+export const DESCRIPTION_MAX = 5000;
+export const MAX_ACTIONS = 5000;
+export const MAX_REFERENCES = 50000;
+
+export function isKey(value: unknown): value is string {
+  return typeof value === 'string' && KEY_PATTERN.test(value);
+}
+
+const KEY_MESSAGE = 'must be a key: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 100 characters';
+
+export function IsKey(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isKey',
+      constraints: [KEY_PATTERN.source],
+      validator: {
+        validate: (value) => isKey(value),
+        defaultMessage: buildMessage(() => `${options?.each ? 'each item ' : ''}${KEY_MESSAGE}`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** A text of 1..max characters once trimmed (names, titles, evidence). */
+export function IsName(max = NAME_MAX, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isName',
+      constraints: [1, max],
+      validator: {
+        validate: (value) => typeof value === 'string' && value.trim().length >= 1 && [...value.trim()].length <= max,
+        defaultMessage: buildMessage(
+          () => `${options?.each ? 'each item ' : ''}must be a text of 1 to ${max} characters (not blank)`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+export function IsText(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isText',
+      constraints: [0, max],
+      validator: {
+        validate: (value) => typeof value === 'string' && [...value].length <= max,
+        defaultMessage: buildMessage(() => `must be a text of at most ${max} characters`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** A share of customers: greater than 0, at most 1. */
+export function IsFrequency(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isFrequency',
+      constraints: [0, 1],
+      validator: {
+        validate: (value) => typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 1,
+        defaultMessage: buildMessage(() => 'must be a number greater than 0 and at most 1', options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsIntegerIn(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIntegerIn',
+      constraints: [min, max],
+      validator: {
+        validate: (value) => Number.isInteger(value) && (value as number) >= min && (value as number) <= max,
+        defaultMessage: buildMessage(() => `must be an integer from ${min} to ${max}`, options),
+      },
+    },
+    options,
+  );
+}
+
+export function IsOneOf(values: readonly string[], options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isOneOf',
+      constraints: [values],
+      validator: {
+        validate: (value) => typeof value === 'string' && values.includes(value),
+        defaultMessage: buildMessage(() => `must be one of ${values.join(', ')}`, options),
+      },
+    },
+    options,
+  );
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { cypher } from './cypher-files';
+import { toPlain } from './driver-values';
+import { mapNeo4jError } from './neo4j-errors';
+import { NEO4J_DRIVER, NEO4J_OPTIONS, Neo4jOptions } from './database.tokens';
+
+export type Row = Record<string, unknown>;
+
+/** What a unit of work sees: named queries from cypher/, values as parameters. */
+export interface QueryRunner {
+  run(queryName: string, parameters?: Record<string, unknown>): Promise<Row[]>;
+}
+
+/**
+ * The single gateway to Neo4j: every read and write is a managed transaction
+ * (retried by the driver on transient errors), on the configured database,
+ * in a session closed in `finally`, with errors mapped in one place.
+ */
+@Injectable()
+export class Neo4jExecutor {
+  /** Driver queries issued since start; read by tests and benchmarks. */
+  queryCount = 0;
+
+  constructor(
+    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
+    @Inject(NEO4J_OPTIONS) private readonly options: Neo4jOptions,
+  ) {}
+
+  read<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    return this.inSession('READ', (session) => session.executeRead((tx) => work(this.runner(tx))));
+  }
+
+  /** One write transaction: everything `work` runs commits together or not at all. */
+  write<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    return this.inSession('WRITE', (session) => session.executeWrite((tx) => work(this.runner(tx))));
+  }
+
+  /** Statements that cannot run in a managed transaction (schema changes). */
+  async runAutoCommit(statement: string): Promise<void> {
+    await this.inSession('WRITE', async (session) => {
+      this.queryCount++;
+      await session.run(statement);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await this.inSession('READ', async (session) => {
+      await session.executeRead((tx) => tx.run('RETURN 1'));
+    });
+  }
+
+  private runner(tx: ManagedTransaction): QueryRunner {
+    return {
+      run: async (queryName, parameters = {}) => {
+        this.queryCount++;
+        const result = await tx.run(cypher(queryName), parameters);
+        return result.records.map((record) => toPlain(record.toObject()) as Row);
+      },
+    };
+  }
+
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {
+    let session: Session | undefined;
+    try {
+      session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE',
+      });
+      return await work(session);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session?.close();
+    }
+  }
+}

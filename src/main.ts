@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { createApp, openDatabase } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { EmbeddedNeo4jError } from './database/embedded-neo4j';
+import { Logger } from '@nestjs/common';
+import { DemoData } from './demo/demo-data';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('Blueprint Graph');
+  const config = loadConfig();
+  const database = await openDatabase(config, (line) => logger.log(line));
+  try {
+    const app = await createApp(database);
+    await app.listen(config.port, config.host);
+    const url = `http://${config.host}:${config.port}`;
+    logger.log(`GraphQL at ${url}/graphql, health at ${url}/health`);
+    if (database.embedded && config.loadDemoData) await app.get(DemoData).loadIfEmpty();
+  } catch (error) {
+    await database.embedded?.stop();
+    throw error;
+  }
+}
+
+bootstrap().catch((error: Error) => {
+  const known = error instanceof ConfigError || error instanceof EmbeddedNeo4jError;
+  console.error(known ? error.message : error);
+  process.exit(1);
+});
