@@ -7,11 +7,12 @@ import { DatabaseModule } from './database/database.module';
 import { Neo4jOptions } from './database/database.tokens';
 import { EmbeddedNeo4j } from './database/embedded-neo4j';
 import { DemoModule } from './demo/demo.module';
+import { EditingModule } from './editing/editing.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
 
 @Module({})
 export class AppModule {

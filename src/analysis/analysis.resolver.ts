@@ -4,6 +4,12 @@ import { topChains } from './blame-chains';
 import { AnalysisService } from './analysis.service';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
+import { FlowParams } from './blame-flow';
+
+/** An explicit null means the default, as an absent argument does. */
+function flowParams(retention: number | null, maxDepth: number | null): FlowParams {
+  return { retention: retention ?? DEFAULT_FLOW_PARAMS.retention, maxDepth: maxDepth ?? DEFAULT_FLOW_PARAMS.maxDepth };
+}
 
 @Resolver()
 export class AnalysisResolver {
@@ -14,10 +20,10 @@ export class AnalysisResolver {
     @Args('blueprintKey', { type: () => String, nullable: true }) blueprintKey: string | null,
     @Args('painPointKeys', { type: () => [String], nullable: true }) painPointKeys: string[] | null,
     @Args('minSeverity', { type: () => Int, nullable: true }) minSeverity: number | null,
-    @Args('retention', { type: () => Float, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number,
-    @Args('maxDepth', { type: () => Int, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number,
+    @Args('retention', { type: () => Float, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number | null,
+    @Args('maxDepth', { type: () => Int, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number | null,
   ): Promise<RootCauseReport> {
-    return this.analysis.rootCauses({ blueprintKey, painPointKeys, minSeverity, retention, maxDepth });
+    return this.analysis.rootCauses({ blueprintKey, painPointKeys, minSeverity, ...flowParams(retention, maxDepth) });
   }
 
   @Query(() => [DepartmentDependency], { description: 'Which department relies on which; every blueprint without a key.' })
@@ -31,10 +37,10 @@ export class AnalysisResolver {
   painPointTrace(
     @Args('blueprintKey') blueprintKey: string,
     @Args('painPointKey') painPointKey: string,
-    @Args('retention', { type: () => Float, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number,
-    @Args('maxDepth', { type: () => Int, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number,
+    @Args('retention', { type: () => Float, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number | null,
+    @Args('maxDepth', { type: () => Int, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number | null,
   ): Promise<PainTrace> {
-    return this.analysis.painPointTrace(blueprintKey, painPointKey, { retention, maxDepth });
+    return this.analysis.painPointTrace(blueprintKey, painPointKey, flowParams(retention, maxDepth));
   }
 }
 
@@ -43,8 +49,9 @@ export class PainContributionResolver {
   @ResolveField(() => [BlameChain], { description: 'the chains that carried most mass' })
   chains(
     @Parent() contribution: PainContribution,
-    @Args('limit', { type: () => Int, defaultValue: 3 }) limit: number,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 3 }) limit: number | null,
   ): BlameChain[] {
+    limit ??= 3;
     if (limit < 0) throw new BadUserInputError([{ path: 'limit', message: 'must be 0 or more' }]);
     const { graph, source, params, department, actions } = contribution.chainSource;
     return topChains(graph, source, params, department, limit).map((chain) => ({

@@ -31,9 +31,9 @@ export class BlueprintsResolver {
   @Mutation(() => ImportResult)
   importBlueprint(
     @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
-    @Args('mode', { type: () => ImportMode, defaultValue: ImportMode.CREATE }) mode: ImportMode,
+    @Args('mode', { type: () => ImportMode, nullable: true, defaultValue: ImportMode.CREATE }) mode: ImportMode | null,
   ): Promise<ImportResult> {
-    return this.service.import(document, mode);
+    return this.service.import(document, mode ?? ImportMode.CREATE);
   }
 
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; organisation-wide nodes stay' })

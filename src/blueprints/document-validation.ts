@@ -1,6 +1,6 @@
-import { plainToInstance } from 'class-transformer';
+import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { Problem } from '../common/errors';
+import { BadUserInputError, Problem } from '../common/errors';
 import { MAX_ACTIONS, MAX_REFERENCES } from '../common/validation-rules';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Lane } from './models/enums';
@@ -182,4 +182,12 @@ function noRepeats(list: string[] | null | undefined, path: string, problem: Add
     }
   });
   return out;
+}
+
+/** Checks one part of a document given on its own (a stage, an action...), with paths under `root`. */
+export function checkPart<T extends object>(type: ClassConstructor<T>, value: unknown, root: string): T {
+  const part = plainToInstance(type, value);
+  const problems = flattenValidationErrors(validateSync(part, { whitelist: true, forbidNonWhitelisted: true }), root);
+  if (problems.length > 0) throw new BadUserInputError(problems);
+  return part;
 }

@@ -1,5 +1,6 @@
-import { Query, Resolver } from '@nestjs/graphql';
-import { Department } from '../blueprints/models/organisation.model';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { DepartmentDocument, ProcessDocument, RoleDocument, SystemDocument } from '../blueprints/dto/blueprint-document';
+import { Department, Process, Role, System } from '../blueprints/models/organisation.model';
 import { OrganisationService } from './organisation.service';
 
 @Resolver()
@@ -9,5 +10,45 @@ export class OrganisationResolver {
   @Query(() => [Department], { description: "The organisation's departments, by key." })
   departments(): Promise<Department[]> {
     return this.organisation.departments();
+  }
+
+  @Mutation(() => Department, { description: 'Creates a department or renames it.' })
+  upsertDepartment(@Args('department', { type: () => DepartmentDocument }) department: DepartmentDocument): Promise<Department> {
+    return this.organisation.upsertDepartment(department);
+  }
+
+  @Mutation(() => Role, { description: 'Creates a role or changes its name and department.' })
+  upsertRole(@Args('role', { type: () => RoleDocument }) role: RoleDocument): Promise<Role> {
+    return this.organisation.upsertMember('role', role);
+  }
+
+  @Mutation(() => System, { description: 'Creates a system or changes its name and owning department.' })
+  upsertSystem(@Args('system', { type: () => SystemDocument }) system: SystemDocument): Promise<System> {
+    return this.organisation.upsertMember('system', system);
+  }
+
+  @Mutation(() => Process, { description: 'Creates a process or changes its name and owning department.' })
+  upsertProcess(@Args('process', { type: () => ProcessDocument }) process: ProcessDocument): Promise<Process> {
+    return this.organisation.upsertMember('process', process);
+  }
+
+  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while roles, systems, processes or actions belong to it.' })
+  deleteDepartment(@Args('key') key: string): Promise<boolean> {
+    return this.organisation.delete('department', key);
+  }
+
+  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
+  deleteRole(@Args('key') key: string): Promise<boolean> {
+    return this.organisation.delete('role', key);
+  }
+
+  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
+  deleteSystem(@Args('key') key: string): Promise<boolean> {
+    return this.organisation.delete('system', key);
+  }
+
+  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
+  deleteProcess(@Args('key') key: string): Promise<boolean> {
+    return this.organisation.delete('process', key);
   }
 }

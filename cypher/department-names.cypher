@@ -1,0 +1,3 @@
+MATCH (d:Department)
+WHERE d.key IN $keys
+RETURN d.key AS key, d.name AS name

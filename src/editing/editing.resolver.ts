@@ -1,0 +1,162 @@
+import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { ActionDocument, PainPointDocument, PersonaDocument, StageDocument, StepDocument } from '../blueprints/dto/blueprint-document';
+import { Blueprint } from '../blueprints/models/blueprint.model';
+import { BlueprintState } from '../blueprints/models/enums';
+import * as edits from './document-edits';
+import { EditingService } from './editing.service';
+import { checkPart } from '../blueprints/document-validation';
+import { BlueprintPropertiesInput } from './dto/blueprint-properties.input';
+
+const POSITION = { type: () => Int, nullable: true, description: '0-based; the end when absent' } as const;
+
+/** Granular edits of one blueprint; each returns the blueprint as it now is. */
+@Resolver(() => Blueprint)
+export class EditingResolver {
+  constructor(private readonly editing: EditingService) {}
+
+  @Mutation(() => Blueprint, { description: "Changes a blueprint's name, description, state or persona." })
+  updateBlueprint(
+    @Args('key') key: string,
+    @Args('properties', { type: () => BlueprintPropertiesInput }) properties: BlueprintPropertiesInput,
+  ): Promise<Blueprint> {
+    return this.editing.edit(key, (doc) => {
+      if (properties.name !== undefined && properties.name !== null) doc.name = properties.name;
+      if (properties.description !== undefined) doc.description = properties.description;
+      if (properties.state !== undefined && properties.state !== null) doc.state = properties.state as BlueprintState;
+      if (properties.persona !== undefined) doc.persona = properties.persona as PersonaDocument | null;
+    });
+  }
+
+  @Mutation(() => Blueprint)
+  addStage(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('stage', { type: () => StageDocument }) stage: StageDocument,
+    @Args('position', POSITION) position: number | null,
+  ): Promise<Blueprint> {
+    const part = checkPart(StageDocument, stage, 'stage');
+    return this.editing.edit(blueprintKey, (doc) => edits.addStage(doc, part, position));
+  }
+
+  @Mutation(() => Blueprint)
+  renameStage(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string, @Args('name') name: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.renameStage(doc, key, name));
+  }
+
+  @Mutation(() => Blueprint)
+  moveStage(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @Args('position', { type: () => Int }) position: number,
+  ): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.moveStage(doc, key, position));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Removes a stage with its steps and actions (refused while a pain point occurs at one).' })
+  removeStage(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.removeStage(doc, key));
+  }
+
+  @Mutation(() => Blueprint)
+  addStep(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('stageKey') stageKey: string,
+    @Args('step', { type: () => StepDocument }) step: StepDocument,
+    @Args('position', POSITION) position: number | null,
+  ): Promise<Blueprint> {
+    const part = checkPart(StepDocument, step, 'step');
+    return this.editing.edit(blueprintKey, (doc) => edits.addStep(doc, stageKey, part, position));
+  }
+
+  @Mutation(() => Blueprint, { description: "Changes a step's name and, when given, its evidence." })
+  updateStep(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @Args('name') name: string,
+    @Args('evidence', { type: () => [String], nullable: true }) evidence: string[] | null | undefined,
+  ): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.updateStep(doc, key, name, evidence));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Moves a step within its stage or to another stage.' })
+  moveStep(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @Args('stageKey') stageKey: string,
+    @Args('position', POSITION) position: number | null,
+  ): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.moveStep(doc, key, stageKey, position));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Removes a step with its actions (refused while a pain point occurs at one).' })
+  removeStep(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.removeStep(doc, key));
+  }
+
+  @Mutation(() => Blueprint)
+  addAction(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('stepKey') stepKey: string,
+    @Args('action', { type: () => ActionDocument }) action: ActionDocument,
+    @Args('position', POSITION) position: number | null,
+  ): Promise<Blueprint> {
+    const part = checkPart(ActionDocument, action, 'action');
+    return this.editing.edit(blueprintKey, (doc) => edits.addAction(doc, stepKey, part, position));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Replaces the action with the same key, keeping its place.' })
+  updateAction(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('action', { type: () => ActionDocument }) action: ActionDocument,
+  ): Promise<Blueprint> {
+    const part = checkPart(ActionDocument, action, 'action');
+    return this.editing.edit(blueprintKey, (doc) => edits.updateAction(doc, part));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Moves an action within its step or to another step.' })
+  moveAction(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @Args('stepKey') stepKey: string,
+    @Args('position', POSITION) position: number | null,
+  ): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.moveAction(doc, key, stepKey, position));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Removes an action with its dependencies (refused while a pain point occurs at it).' })
+  removeAction(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.removeAction(doc, key));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Makes action `from` depend on action `to`.' })
+  addDependency(@Args('blueprintKey') blueprintKey: string, @Args('from') from: string, @Args('to') to: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.addDependency(doc, from, to));
+  }
+
+  @Mutation(() => Blueprint)
+  removeDependency(@Args('blueprintKey') blueprintKey: string, @Args('from') from: string, @Args('to') to: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.removeDependency(doc, from, to));
+  }
+
+  @Mutation(() => Blueprint)
+  addPainPoint(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+  ): Promise<Blueprint> {
+    const part = checkPart(PainPointDocument, painPoint, 'painPoint');
+    return this.editing.edit(blueprintKey, (doc) => edits.addPainPoint(doc, part));
+  }
+
+  @Mutation(() => Blueprint, { description: 'Replaces the pain point with the same key, keeping its place.' })
+  updatePainPoint(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+  ): Promise<Blueprint> {
+    const part = checkPart(PainPointDocument, painPoint, 'painPoint');
+    return this.editing.edit(blueprintKey, (doc) => edits.updatePainPoint(doc, part));
+  }
+
+  @Mutation(() => Blueprint)
+  removePainPoint(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
+    return this.editing.edit(blueprintKey, (doc) => edits.removePainPoint(doc, key));
+  }
+}

@@ -1,0 +1,27 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { AnalysisResolver, PainContributionResolver } from '../analysis/analysis.resolver';
+import { BlueprintsResolver } from '../blueprints/blueprints.resolver';
+import { EditingResolver } from '../editing/editing.resolver';
+import { OrganisationResolver } from '../organisation/organisation.resolver';
+
+export const RESOLVERS = [BlueprintsResolver, AnalysisResolver, PainContributionResolver, OrganisationResolver, EditingResolver];
+
+const HEADER = '# The GraphQL schema of Blueprint Graph, emitted from the code by `npm run schema`. Do not edit.\n\n';
+
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** Builds the schema from the resolvers alone: no database, no HTTP. */
+export async function buildSchemaText(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    await app.init();
+    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    return printSortedSchema(schema);
+  } finally {
+    await app.close();
+  }
+}
