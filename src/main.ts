@@ -14,7 +14,12 @@ async function bootstrap(): Promise<void> {
     await app.listen(config.port, config.host);
     const url = `http://${config.host}:${config.port}`;
     logger.log(`GraphQL at ${url}/graphql, health at ${url}/health`);
-    if (database.embedded && config.loadDemoData) await app.get(DemoData).loadIfEmpty();
+    if (config.loadDemoData ?? !!database.embedded) {
+      await app
+        .get(DemoData)
+        .loadIfEmpty()
+        .catch((error: Error) => logger.error(`Could not load the demo blueprints: ${error.message}`));
+    }
   } catch (error) {
     await database.embedded?.stop();
     throw error;

@@ -6,8 +6,8 @@ export interface AppConfig {
   host: string;
   neo4j: Neo4jConfig;
   embedded: EmbeddedNeo4jConfig;
-  /** Load the demo blueprints into an empty embedded database at start. */
-  loadDemoData: boolean;
+  /** Load the demo blueprints into an empty database at start; unset: only into the embedded one. */
+  loadDemoData?: boolean;
 }
 
 export interface Neo4jConfig {
@@ -56,7 +56,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
     return value;
   };
-  const flag = (name: string, fallback: boolean): boolean => {
+  const flag = <T extends boolean | undefined>(name: string, fallback: T): boolean | T => {
     const raw = env[name]?.trim().toLowerCase();
     if (raw === undefined || raw === '') return fallback;
     if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
@@ -95,7 +95,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pageCache: size('EMBEDDED_NEO4J_PAGECACHE', '512m'),
       heap: size('EMBEDDED_NEO4J_HEAP', '1g'),
     },
-    loadDemoData: flag('LOAD_DEMO_DATA', true),
+    loadDemoData: flag('LOAD_DEMO_DATA', undefined),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

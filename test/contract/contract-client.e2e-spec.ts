@@ -237,6 +237,8 @@ describe('contract client (independent recomputation of the contract and the dom
   const models = new Map<string, ModelBlueprint>();
   const deptName = new Map<string, string>();
   let myDepts: Set<string>;
+  /** how many chain lists were checked against a full enumeration (so a pass means something) */
+  let chainListsChecked = 0;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -288,6 +290,44 @@ describe('contract client (independent recomputation of the contract and the dom
     expect(deps.has(edgeKey('A', 'A'))).toBe(false);
     // retention 0 and maxDepth 0: the entry keeps everything, and c has no owner
     expect(blameFlow(bp, pain, 0, 0).unattributed).toBe(2);
+  });
+
+  it('the generated data has what the brief asks for (cycles, shared owners, causes, 0..4 owners)', () => {
+    const stats = { fourOwners: 0, noOwnerStaff: 0, customerWithDeps: 0, customerNoDeps: 0, withCauses: 0, withoutCauses: 0, crossStep: 0 };
+    const ownerUse = new Map<string, Set<string>>();
+    for (const doc of docs) {
+      const m = models.get(doc.key)!;
+      const lanes = new Set(allActions(doc).map((a) => a.lane));
+      expect(lanes.size).toBe(Math.min(4, allActions(doc).length));
+      const stepOf = new Map<string, string>();
+      for (const s of doc.stages) for (const st of s.steps) for (const a of st.actions) stepOf.set(a.key, `${s.key}/${st.key}`);
+      for (const a of m.actions.values()) {
+        expect(a.deps).not.toContain(a.key);
+        if (a.owners.length === 4) stats.fourOwners++;
+        if (a.owners.length === 0 && a.lane !== 'CUSTOMER') stats.noOwnerStaff++;
+        if (a.lane === 'CUSTOMER') a.deps.length ? stats.customerWithDeps++ : stats.customerNoDeps++;
+        for (const d of a.deps) if (stepOf.get(d) !== stepOf.get(a.key)) stats.crossStep++;
+        for (const o of a.owners) ownerUse.set(o, (ownerUse.get(o) ?? new Set()).add(doc.key));
+      }
+      for (const p of doc.painPoints ?? []) p.causes ? stats.withCauses++ : stats.withoutCauses++;
+      // a cycle: some action reaches itself
+      const reaches = (from: string): boolean => {
+        const seen = new Set<string>();
+        const stack = [...m.actions.get(from)!.deps];
+        while (stack.length) {
+          const k = stack.pop()!;
+          if (k === from) return true;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          stack.push(...m.actions.get(k)!.deps);
+        }
+        return false;
+      };
+      expect([...m.actions.keys()].some(reaches)).toBe(true);
+    }
+    console.log(`contract client data (seed ${SEED}): ${JSON.stringify(stats)}`);
+    for (const v of Object.values(stats)) expect(v).toBeGreaterThan(0);
+    expect([...ownerUse.values()].filter((s) => s.size >= 3).length).toBeGreaterThan(2); // owners shared across documents
   });
 
   it(
@@ -442,6 +482,7 @@ describe('contract client (independent recomputation of the contract and the dom
         });
         const top = topChainMasses(ec.bp, ec.pain, key, alpha, maxDepth, variant.limit);
         if (top === null) return; // too many walks to enumerate: the per-chain checks above stand
+        chainListsChecked++;
         if (chains.length !== top.length)
           p.add(`${cctx}: ${chains.length} chain(s), expected ${top.length} (masses ${JSON.stringify(top)}; got ${JSON.stringify(chains.map((x) => x.mass))})`);
         else top.forEach((mass, j) => p.num(`${cctx} chain #${j + 1} mass`, mass, chains[j].mass));
@@ -509,6 +550,8 @@ describe('contract client (independent recomputation of the contract and the dom
           checkRootCauses(p, ctx, res.data.rootCauses, expectedFor(v.args, [bp]), v.args.retention ?? 0.5, v.args.maxDepth ?? 6, v, false);
         }
       }
+      console.log(`contract client: ${chainListsChecked} chain lists checked against a full enumeration`);
+      expect(chainListsChecked).toBeGreaterThan(100);
       p.assertNone();
     },
     LONG,

@@ -19,7 +19,9 @@ export interface TestApp {
 }
 
 /** The app over HTTP on a free port, against the test run's own Neo4j. */
-export async function startTestApp(overrides: { uri?: string; maxRetryTimeMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: { uri?: string; maxRetryTimeMs?: number; waitForSchema?: boolean } = {},
+): Promise<TestApp> {
   const uri = overrides.uri ?? process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (its global setup starts Neo4j)');
   const app = await createApp(
@@ -37,7 +39,7 @@ export async function startTestApp(overrides: { uri?: string; maxRetryTimeMs?: n
     false,
   );
   await app.listen(0, '127.0.0.1');
-  await app.get(DatabaseLifecycle).whenSchemaReady();
+  if (overrides.waitForSchema !== false) await app.get(DatabaseLifecycle).whenSchemaReady();
   const url = await app.getUrl();
   const executor = app.get(Neo4jExecutor);
   return {

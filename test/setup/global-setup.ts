@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../../src/config/app-config';
 import { startEmbeddedNeo4j } from '../../src/database/embedded-neo4j';
+import { freePort } from '../helpers/free-port';
 
 /**
  * One real Neo4j for the whole run, never the one `npm start` uses: a fresh
@@ -19,15 +19,4 @@ export default async function globalSetup(): Promise<void> {
   );
   process.env.TEST_NEO4J_URI = embedded.uri;
   (globalThis as Record<string, unknown>).__TEST_NEO4J__ = embedded;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
