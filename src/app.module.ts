@@ -27,6 +27,8 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: true,
+          // Credentials are bearer keys, never cookies, so cross-site requests carry none; plain GET queries stay spec-compliant.
+          csrfPrevention: false,
         }),
         HealthModule,
         DemoModule,
