@@ -46,7 +46,8 @@ export class BlueprintsService {
     const { document, problems, externalReferences } = checkDocument(raw, root);
     if (!document) throw new BadUserInputError(problems);
     return this.executor.write(async (runner) => {
-      const check = await this.store.checkImport(runner, document.key, externalReferences);
+      const key = typeof document.key === 'string' ? document.key : '';
+      const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
       if (allProblems.length > 0) throw new BadUserInputError(allProblems);
       if (check.exists && mode === ImportMode.CREATE) {

@@ -1,8 +1,8 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { BadUserInputError, Problem } from '../common/errors';
-import { MAX_ACTIONS, MAX_REFERENCES } from '../common/validation-rules';
-import { BlueprintDocument } from './dto/blueprint-document';
+import { MAX_ACTIONS, MAX_REFERENCES, isKey } from '../common/validation-rules';
+import { ActionDocument, BlueprintDocument } from './dto/blueprint-document';
 import { Lane } from './models/enums';
 
 /**
@@ -20,7 +20,7 @@ export interface ExternalReference {
 }
 
 export interface DocumentCheck {
-  /** The typed document; set when the shape is right, even if cross rules fail. */
+  /** The typed document when the input is an object at all; writable only when `problems` is empty. */
   document?: BlueprintDocument;
   problems: Problem[];
   externalReferences: ExternalReference[];
@@ -36,13 +36,13 @@ export function checkDocument(raw: unknown, root = 'document'): DocumentCheck {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  const problems = flattenValidationErrors(shapeErrors, root);
-  if (problems.length > 0) {
-    // Cross rules would only repeat what the broken shape already says.
-    return { problems, externalReferences: [] };
-  }
-  const { problems: ruleProblems, externalReferences } = checkDocumentRules(document, root);
-  return { document, problems: ruleProblems, externalReferences };
+  // The cross rules read only the well-formed parts, so both kinds of problem are reported together.
+  const rules = checkDocumentRules(document, root);
+  return {
+    document,
+    problems: [...flattenValidationErrors(shapeErrors, root), ...rules.problems],
+    externalReferences: rules.externalReferences,
+  };
 }
 
 export function flattenValidationErrors(errors: ValidationError[], parentPath: string): Problem[] {
@@ -62,7 +62,11 @@ function cleanMessage(message: string, property: string): string {
   return message.replace(/^nested property \S+ must be either object or array$/, 'must be an object');
 }
 
-/** The rules across fields: unique keys, references, lanes, limits. */
+/**
+ * The rules across fields: unique keys, references, lanes, limits. Reads the
+ * document defensively: parts of the wrong shape (already reported by the
+ * field rules) are skipped, and indices stay those of the input.
+ */
 export function checkDocumentRules(document: BlueprintDocument, root = 'document'): {
   problems: Problem[];
   externalReferences: ExternalReference[];
@@ -78,73 +82,65 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
     process: uniqueKeys(document.processes, `${root}.processes`, 'process', problem),
   };
   let references = 0;
-  const reference = (kind: OrgKind, key: string, path: string) => {
+  const reference = (kind: OrgKind, key: unknown, path: string) => {
+    if (!isKey(key)) return;
     references++;
     if (!listed[kind].has(key)) externalReferences.push({ kind, key, path });
   };
 
-  for (const [list, name] of [
-    [document.roles, 'roles'],
-    [document.systems, 'systems'],
-    [document.processes, 'processes'],
-  ] as const) {
-    list?.forEach((entry, i) => reference('department', entry.department, `${root}.${name}[${i}].department`));
+  for (const name of ['roles', 'systems', 'processes'] as const) {
+    each(document[name], (entry, i) => reference('department', entry.department, `${root}.${name}[${i}].department`));
   }
 
   const stageKeys = new Set<string>();
   const stepKeys = new Set<string>();
-  const actionLanes = new Map<string, Lane>();
-  const actionPaths: { path: string; key: string }[] = [];
-  document.stages.forEach((stage, s) => {
-    const stagePath = `${root}.stages[${s}]`;
-    claim(stageKeys, stage.key, `${stagePath}.key`, 'stage', problem);
-    stage.steps.forEach((step, t) => {
-      const stepPath = `${stagePath}.steps[${t}]`;
-      claim(stepKeys, step.key, `${stepPath}.key`, 'step', problem);
-      step.actions.forEach((action, a) => {
-        const path = `${stepPath}.actions[${a}]`;
-        if (actionLanes.has(action.key)) problem(`${path}.key`, `action key "${action.key}" is used twice in the document`);
-        else actionLanes.set(action.key, action.lane);
-        actionPaths.push({ path, key: action.key });
-      });
-    });
+  const actionKeys = new Set<string>();
+  const visitActions = (visit: (action: ActionDocument, path: string) => void) =>
+    each(document.stages, (stage, s) =>
+      each(stage.steps, (step, t) =>
+        each(step.actions, (action, a) => visit(action, `${root}.stages[${s}].steps[${t}].actions[${a}]`)),
+      ),
+    );
+
+  each(document.stages, (stage, s) => {
+    claim(stageKeys, stage.key, `${root}.stages[${s}].key`, 'stage', problem);
+    each(stage.steps, (step, t) => claim(stepKeys, step.key, `${root}.stages[${s}].steps[${t}].key`, 'step', problem));
   });
-  if (actionLanes.size > MAX_ACTIONS) {
-    problem(`${root}.stages`, `holds ${actionLanes.size} actions; a document holds at most ${MAX_ACTIONS}`);
+  let actionCount = 0;
+  visitActions((action, path) => {
+    actionCount++;
+    claim(actionKeys, action.key, `${path}.key`, 'action', problem);
+  });
+  if (actionCount > MAX_ACTIONS) {
+    problem(`${root}.stages`, `holds ${actionCount} actions; a document holds at most ${MAX_ACTIONS}`);
   }
 
-  const actionReference = (key: string, path: string) => {
+  const actionReference = (key: unknown, path: string) => {
+    if (typeof key !== 'string') return;
     references++;
-    if (!actionLanes.has(key)) problem(path, `names no action of this document: "${key}"`);
+    if (!actionKeys.has(key)) problem(path, `names no action of this document: "${key}"`);
   };
 
-  document.stages.forEach((stage, s) =>
-    stage.steps.forEach((step, t) =>
-      step.actions.forEach((action, a) => {
-        const path = `${root}.stages[${s}].steps[${t}].actions[${a}]`;
-        if (action.emotion != null && action.lane !== Lane.CUSTOMER) {
-          problem(`${path}.emotion`, `is only for CUSTOMER actions; this one is ${action.lane}`);
-        }
-        if (action.role != null) reference('role', action.role, `${path}.role`);
-        if (action.department != null) reference('department', action.department, `${path}.department`);
-        if (action.process != null) reference('process', action.process, `${path}.process`);
-        noRepeats(action.systems, `${path}.systems`, problem).forEach(([key, i]) =>
-          reference('system', key, `${path}.systems[${i}]`),
-        );
-        noRepeats(action.dependsOn, `${path}.dependsOn`, problem).forEach(([key, i]) => {
-          if (key === action.key) {
-            references++;
-            problem(`${path}.dependsOn[${i}]`, 'an action cannot depend on itself');
-          } else {
-            actionReference(key, `${path}.dependsOn[${i}]`);
-          }
-        });
-      }),
-    ),
-  );
+  visitActions((action, path) => {
+    if (action.emotion != null && action.lane !== Lane.CUSTOMER && typeof action.lane === 'string') {
+      problem(`${path}.emotion`, `is only for CUSTOMER actions; this one is ${action.lane}`);
+    }
+    if (action.role != null) reference('role', action.role, `${path}.role`);
+    if (action.department != null) reference('department', action.department, `${path}.department`);
+    if (action.process != null) reference('process', action.process, `${path}.process`);
+    noRepeats(action.systems, `${path}.systems`, problem).forEach(([key, i]) => reference('system', key, `${path}.systems[${i}]`));
+    noRepeats(action.dependsOn, `${path}.dependsOn`, problem).forEach(([key, i]) => {
+      if (key === action.key) {
+        references++;
+        problem(`${path}.dependsOn[${i}]`, 'an action cannot depend on itself');
+      } else {
+        actionReference(key, `${path}.dependsOn[${i}]`);
+      }
+    });
+  });
 
   const painPointKeys = new Set<string>();
-  document.painPoints?.forEach((painPoint, p) => {
+  each(document.painPoints, (painPoint, p) => {
     const path = `${root}.painPoints[${p}]`;
     claim(painPointKeys, painPoint.key, `${path}.key`, 'pain point', problem);
     actionReference(painPoint.action, `${path}.action`);
@@ -157,15 +153,24 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   return { problems, externalReferences };
 }
 
+/** Calls `visit` for the objects of a list, with their index in it; anything else is skipped. */
+function each<T>(list: T[] | null | undefined, visit: (item: T, index: number) => void): void {
+  if (!Array.isArray(list)) return;
+  list.forEach((item, index) => {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) visit(item, index);
+  });
+}
+
 type AddProblem = (path: string, message: string) => void;
 
 function uniqueKeys(list: { key: string }[] | null | undefined, path: string, what: string, problem: AddProblem): Set<string> {
   const keys = new Set<string>();
-  list?.forEach((entry, i) => claim(keys, entry.key, `${path}[${i}].key`, what, problem));
+  each(list, (entry, i) => claim(keys, entry.key, `${path}[${i}].key`, what, problem));
   return keys;
 }
 
-function claim(keys: Set<string>, key: string, path: string, what: string, problem: AddProblem): void {
+function claim(keys: Set<string>, key: unknown, path: string, what: string, problem: AddProblem): void {
+  if (typeof key !== 'string') return;
   if (keys.has(key)) problem(path, `${what} key "${key}" is used twice in the document`);
   else keys.add(key);
 }
@@ -174,7 +179,9 @@ function claim(keys: Set<string>, key: string, path: string, what: string, probl
 function noRepeats(list: string[] | null | undefined, path: string, problem: AddProblem): [string, number][] {
   const seen = new Set<string>();
   const out: [string, number][] = [];
-  list?.forEach((key, i) => {
+  if (!Array.isArray(list)) return out;
+  list.forEach((key, i) => {
+    if (typeof key !== 'string') return;
     if (seen.has(key)) problem(`${path}[${i}]`, `repeats "${key}"`);
     else {
       seen.add(key);

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import neo4j from 'neo4j-driver';
-import { openDatabase } from '../app.factory';
+import { openDatabaseForCommand } from '../app.factory';
 import { ConfigError, loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
 import { EmbeddedNeo4jError } from '../database/embedded-neo4j';
@@ -15,12 +14,7 @@ import { DemoModule } from './demo.module';
  * duration of the command (never a second one on the same data).
  */
 async function seed(): Promise<void> {
-  const config = loadConfig();
-  if (!config.neo4j.uri) {
-    const running = `bolt://127.0.0.1:${config.embedded.boltPort}`;
-    if (await answers(running)) config.neo4j.uri = running;
-  }
-  const database = await openDatabase(config, (line) => console.log(line));
+  const database = await openDatabaseForCommand(loadConfig(), (line) => console.log(line));
   try {
     @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), DemoModule] })
     class SeedModule {}
@@ -35,18 +29,6 @@ async function seed(): Promise<void> {
     }
   } finally {
     await database.embedded?.stop();
-  }
-}
-
-async function answers(uri: string): Promise<boolean> {
-  const driver = neo4j.driver(uri, undefined, { connectionTimeout: 1000 });
-  try {
-    await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await driver.close();
   }
 }
 

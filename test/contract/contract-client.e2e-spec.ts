@@ -334,14 +334,18 @@ describe('contract client (independent recomputation of the contract and the dom
     'imports every generated blueprint with CREATE',
     async () => {
       const p = new Problems();
+      const times: string[] = [];
       for (const doc of docs) {
+        const started = Date.now();
         const res = await t.graphql(IMPORT, { document: doc, mode: 'CREATE' });
+        times.push(`${allActions(doc).length} actions: ${Date.now() - started} ms`);
         if (res.errors) p.add(`import ${doc.key}: ${JSON.stringify(res.errors).slice(0, 1500)}`);
         else {
           p.eq(`import ${doc.key} created`, true, res.data.importBlueprint.created);
           p.eq(`import ${doc.key} key`, doc.key, res.data.importBlueprint.blueprint.key);
         }
       }
+      console.log(`contract client imports: ${times.join(', ')}`);
       p.assertNone();
     },
     LONG,

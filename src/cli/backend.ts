@@ -1,0 +1,228 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { GraphQLError } from 'graphql';
+import { AnalysisModule } from '../analysis/analysis.module';
+import { AnalysisService } from '../analysis/analysis.service';
+import { Database, openDatabaseForCommand } from '../app.factory';
+import { BlueprintsModule } from '../blueprints/blueprints.module';
+import { BlueprintsService } from '../blueprints/blueprints.service';
+import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
+import { ImportMode } from '../blueprints/models/enums';
+import { Problem } from '../common/errors';
+import { loadConfig } from '../config/app-config';
+import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
+
+/** What the command line needs from the product, in-process or through a running server's GraphQL endpoint. */
+
+export interface RootCauseArgs {
+  blueprintKey?: string;
+  minSeverity?: number;
+  retention?: number;
+  maxDepth?: number;
+}
+
+export interface RootCauseRows {
+  totalImpact: number;
+  unattributedImpact: number;
+  painPointCount: number;
+  departments: {
+    rank: number;
+    department: { key: string; name: string };
+    score: number;
+    share: number;
+    contributions: { painPoint: { key: string; blueprintKey: string }; score: number }[];
+  }[];
+}
+
+export interface DependencyRow {
+  from: { key: string; name: string };
+  to: { key: string; name: string };
+  handoffs: number;
+  impact: number;
+  blueprints: string[];
+}
+
+export interface Backend {
+  importDocument(document: unknown, mode: ImportMode): Promise<{ key: string; created: boolean }>;
+  exportDocument(key: string): Promise<BlueprintDocument>;
+  blueprintKeys(): Promise<string[]>;
+  rootCauses(args: RootCauseArgs): Promise<RootCauseRows>;
+  dependencies(blueprintKey?: string): Promise<DependencyRow[]>;
+  close(): Promise<void>;
+}
+
+/** A rejected operation, with the contract's code and, for bad input, every problem. */
+export class OperationError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+  }
+
+  static from(error: unknown): OperationError {
+    if (error instanceof OperationError) return error;
+    if (error instanceof GraphQLError) {
+      const extensions = error.extensions as { code?: string; problems?: Problem[] };
+      return new OperationError(error.message, extensions.code ?? 'ERROR', extensions.problems ?? []);
+    }
+    return new OperationError((error as Error).message ?? String(error), 'ERROR');
+  }
+}
+
+export async function connect(url: string | undefined, log: (line: string) => void): Promise<Backend> {
+  return url ? new GraphQLBackend(url) : DirectBackend.open(log);
+}
+
+class DirectBackend implements Backend {
+  private constructor(
+    private readonly context: INestApplicationContext,
+    private readonly database: Database,
+  ) {}
+
+  static async open(log: (line: string) => void): Promise<DirectBackend> {
+    const database = await openDatabaseForCommand(loadConfig(), log);
+    try {
+      @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule] })
+      class CommandModule {}
+      const context = await NestFactory.createApplicationContext(CommandModule, { logger: ['error'] });
+      await context.get(DatabaseLifecycle).whenSchemaReady();
+      return new DirectBackend(context, database);
+    } catch (error) {
+      await database.embedded?.stop();
+      throw error;
+    }
+  }
+
+  private guard<T>(work: () => Promise<T>): Promise<T> {
+    return work().catch((error) => {
+      throw OperationError.from(error);
+    });
+  }
+
+  importDocument(document: unknown, mode: ImportMode) {
+    return this.guard(async () => {
+      const { blueprint, created } = await this.context.get(BlueprintsService).import(document, mode);
+      return { key: blueprint.key, created };
+    });
+  }
+
+  exportDocument(key: string) {
+    return this.guard(() => this.context.get(BlueprintsService).export(key));
+  }
+
+  blueprintKeys() {
+    return this.guard(async () => (await this.context.get(BlueprintsService).list(false)).map((b) => b.key));
+  }
+
+  rootCauses(args: RootCauseArgs) {
+    return this.guard(async () => {
+      const report = await this.context.get(AnalysisService).rootCauses({
+        blueprintKey: args.blueprintKey,
+        minSeverity: args.minSeverity,
+        retention: args.retention ?? 0.5,
+        maxDepth: args.maxDepth ?? 6,
+      });
+      return {
+        ...report,
+        departments: report.departments.map((row) => ({
+          ...row,
+          contributions: row.contributions.map(({ painPoint, score }) => ({
+            painPoint: { key: painPoint.key, blueprintKey: painPoint.blueprintKey },
+            score,
+          })),
+        })),
+      };
+    });
+  }
+
+  dependencies(blueprintKey?: string) {
+    return this.guard(() => this.context.get(AnalysisService).departmentDependencies(blueprintKey));
+  }
+
+  async close() {
+    await this.context.close();
+    await this.database.embedded?.stop();
+  }
+}
+
+const EXPORT_FIELDS = `
+  key name description state persona { name description }
+  departments { key name } roles { key name department } systems { key name department } processes { key name department }
+  stages { key name steps { key name evidence actions {
+    key lane name description channel touchpoint emotion role department process systems dependsOn } } }
+  painPoints { key title description action causes severity frequency category }`;
+
+class GraphQLBackend implements Backend {
+  private readonly endpoint: string;
+
+  constructor(url: string) {
+    this.endpoint = url.replace(/\/+$/, '').replace(/\/graphql$/, '') + '/graphql';
+  }
+
+  private async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(this.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (error) {
+      throw new OperationError(`cannot reach ${this.endpoint}: ${(error as Error).message}`, 'SERVICE_UNAVAILABLE');
+    }
+    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: any }[] };
+    if (body.errors?.length) {
+      const [first] = body.errors;
+      throw new OperationError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.problems ?? []);
+    }
+    if (!body.data) throw new OperationError(`${this.endpoint} answered ${response.status} without data`, 'ERROR');
+    return body.data;
+  }
+
+  async importDocument(document: unknown, mode: ImportMode) {
+    const data = await this.request<{ importBlueprint: { created: boolean; blueprint: { key: string } } }>(
+      'mutation($document: BlueprintDocumentInput!, $mode: ImportMode) { importBlueprint(document: $document, mode: $mode) { created blueprint { key } } }',
+      { document, mode },
+    );
+    return { key: data.importBlueprint.blueprint.key, created: data.importBlueprint.created };
+  }
+
+  async exportDocument(key: string) {
+    const data = await this.request<{ exportBlueprint: BlueprintDocument }>(
+      `query($key: String!) { exportBlueprint(key: $key) { ${EXPORT_FIELDS} } }`,
+      { key },
+    );
+    return data.exportBlueprint;
+  }
+
+  async blueprintKeys() {
+    const data = await this.request<{ blueprints: { key: string }[] }>('{ blueprints { key } }');
+    return data.blueprints.map((b) => b.key);
+  }
+
+  async rootCauses(args: RootCauseArgs) {
+    const data = await this.request<{ rootCauses: RootCauseRows }>(
+      `query($blueprintKey: String, $minSeverity: Int, $retention: Float, $maxDepth: Int) {
+        rootCauses(blueprintKey: $blueprintKey, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
+          totalImpact unattributedImpact painPointCount
+          departments { rank department { key name } score share contributions { painPoint { key blueprintKey } score } }
+        }
+      }`,
+      { ...args },
+    );
+    return data.rootCauses;
+  }
+
+  async dependencies(blueprintKey?: string) {
+    const data = await this.request<{ departmentDependencies: DependencyRow[] }>(
+      `query($blueprintKey: String) { departmentDependencies(blueprintKey: $blueprintKey) {
+        from { key name } to { key name } handoffs impact blueprints } }`,
+      { blueprintKey },
+    );
+    return data.departmentDependencies;
+  }
+
+  async close() {}
+}

@@ -1,0 +1,250 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkDocument } from '../blueprints/document-validation';
+import { ImportMode } from '../blueprints/models/enums';
+import { Problem } from '../common/errors';
+import { Backend, OperationError, connect } from './backend';
+import { documentText } from './document-output';
+import { collectFiles } from './files';
+import { Column, Format, decimal, percent, render } from './format';
+import { Progress } from './progress';
+import { SourceFile, displayPath, readSourceFile } from './source-file';
+
+/** `blueprint`: blueprints as code, from a terminal or a CI job. */
+
+const out = (line = '') => process.stdout.write(line + '\n');
+const err = (line: string) => process.stderr.write(line + '\n');
+
+function problemLines(source: SourceFile, problems: Problem[]): string[] {
+  return problems.map((problem) => {
+    const { line, column } = source.locate(problem.path);
+    return `${source.file}:${line}:${column} ${displayPath(problem.path)}: ${problem.message}`;
+  });
+}
+
+/** Every problem a file has that needs no database; empty when it is valid. */
+function offlineProblems(source: SourceFile): string[] {
+  if (source.syntaxErrors.length > 0) {
+    return source.syntaxErrors.map((e) => `${source.file}:${e.line}:${e.column} (syntax): ${e.message}`);
+  }
+  return problemLines(source, checkDocument(source.data).problems);
+}
+
+const number = (what: string, integer: boolean) => (value: string) => {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
+    throw new InvalidArgumentError(`expected ${integer ? 'an integer' : 'a number'} for ${what}`);
+  }
+  return parsed;
+};
+
+async function withBackend<T>(options: { url?: string }, work: (backend: Backend) => Promise<T>): Promise<T> {
+  const backend = await connect(options.url, (line) => err(line));
+  try {
+    return await work(backend);
+  } finally {
+    await backend.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('blueprint')
+    .description('Validate, import, export and query service blueprints kept as YAML or JSON files.')
+    .showHelpAfterError()
+    .exitOverride();
+  const urlOption = () =>
+    new Option('--url <url>', "a running server's address (e.g. http://127.0.0.1:3000): go through its GraphQL endpoint");
+  const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
+
+  program
+    .command('validate')
+    .description('Check blueprint files against every rule that needs no database.')
+    .argument('<files...>', 'YAML or JSON files, or folders of them')
+    .action((paths: string[]) => {
+      const files = collectFiles(paths);
+      let invalid = 0;
+      for (const file of files) {
+        const lines = offlineProblems(readSourceFile(file));
+        if (lines.length > 0) invalid++;
+        lines.forEach((line) => out(line));
+      }
+      if (invalid > 0) {
+        err(`${invalid} of ${files.length} file${files.length === 1 ? '' : 's'} invalid`);
+        process.exitCode = 1;
+      } else {
+        out(`${files.length} file${files.length === 1 ? '' : 's'} valid`);
+      }
+    });
+
+  program
+    .command('import')
+    .description('Import blueprint files, each in one transaction; the valid ones stay imported.')
+    .argument('<paths...>', 'YAML or JSON files, or folders of them')
+    .option('--replace', 'replace blueprints that exist (otherwise they are rejected)')
+    .addOption(urlOption())
+    .action(async (paths: string[], options: { replace?: boolean; url?: string }) => {
+      const files = collectFiles(paths);
+      const mode = options.replace ? ImportMode.REPLACE : ImportMode.CREATE;
+      const counts = { imported: 0, replaced: 0, rejected: 0 };
+      const rejections: string[] = [];
+      await withBackend(options, async (backend) => {
+        const progress = new Progress(files.length, process.stdout);
+        for (const file of files) {
+          const source = readSourceFile(file);
+          let outcome: string;
+          const offline = offlineProblems(source);
+          if (offline.length > 0) {
+            outcome = 'rejected';
+            rejections.push(...offline);
+          } else {
+            try {
+              const { key, created } = await backend.importDocument(source.data, mode);
+              outcome = created ? 'imported' : 'replaced';
+              progress.log(`${outcome} ${file} (${key})`);
+            } catch (error) {
+              const failure = OperationError.from(error);
+              outcome = 'rejected';
+              if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
+              else if (failure.code === 'CONFLICT') rejections.push(`${file}: ${failure.message}`);
+              else throw failure;
+            }
+          }
+          counts[outcome as keyof typeof counts]++;
+          progress.tick(file);
+        }
+        progress.done();
+      });
+      out(`imported ${counts.imported}, replaced ${counts.replaced}, rejected ${counts.rejected}`);
+      if (rejections.length > 0) {
+        rejections.forEach((line) => out(line));
+        process.exitCode = 1;
+      }
+    });
+
+  program
+    .command('export')
+    .description('Write a blueprint as a file, or every blueprint into a folder.')
+    .argument('[key]', 'the blueprint key')
+    .option('--all', 'every blueprint, one file each (needs -o DIR)')
+    .addOption(new Option('--format <format>', 'file format').choices(['yaml', 'json']).default('yaml'))
+    .option('-o, --output <path>', 'the file (or, with --all, the folder) to write; standard output when absent')
+    .addOption(urlOption())
+    .action(async (key: string | undefined, options: { all?: boolean; format: 'yaml' | 'json'; output?: string; url?: string }) => {
+      if (options.all ? key !== undefined || !options.output : key === undefined) {
+        throw new InvalidArgumentError('give either a KEY, or --all with -o DIR');
+      }
+      await withBackend(options, async (backend) => {
+        if (!options.all) {
+          const text = documentText(await backend.exportDocument(key!), options.format);
+          if (options.output) fs.writeFileSync(options.output, text);
+          else process.stdout.write(text);
+          return;
+        }
+        fs.mkdirSync(options.output!, { recursive: true });
+        const keys = await backend.blueprintKeys();
+        for (const each of keys) {
+          const file = path.join(options.output!, `${each}.${options.format}`);
+          fs.writeFileSync(file, documentText(await backend.exportDocument(each), options.format));
+          out(`wrote ${file}`);
+        }
+        out(`exported ${keys.length} blueprint${keys.length === 1 ? '' : 's'}`);
+      });
+    });
+
+  program
+    .command('root-causes')
+    .description('Rank the departments by the customer pain they cause (blame flow).')
+    .option('--blueprint <key>', 'one blueprint (default: all)')
+    .option('--min-severity <n>', 'only pain points of at least this severity', number('--min-severity', true))
+    .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), 0.5)
+    .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), 6)
+    .addOption(formatOption())
+    .addOption(urlOption())
+    .action(async (options: { blueprint?: string; minSeverity?: number; retention: number; maxDepth: number; format: Format; url?: string }) => {
+      const report = await withBackend(options, (backend) =>
+        backend.rootCauses({
+          blueprintKey: options.blueprint,
+          minSeverity: options.minSeverity,
+          retention: options.retention,
+          maxDepth: options.maxDepth,
+        }),
+      );
+      if (options.format === 'json') {
+        out(JSON.stringify(report, null, 2));
+        return;
+      }
+      type Row = RootCauseRow;
+      const columns: Column<Row>[] = [
+        { header: 'rank', value: (r) => r.rank, align: 'right' },
+        { header: 'department', value: (r) => r.department.key },
+        { header: 'name', value: (r) => r.department.name },
+        { header: 'score', value: (r) => (options.format === 'csv' ? r.score : decimal(r.score)), align: 'right' },
+        { header: 'share', value: (r) => (options.format === 'csv' ? r.share : percent(r.share)), align: 'right' },
+        { header: 'pain points', value: (r) => r.contributions.length, align: 'right' },
+      ];
+      if (options.format === 'table') {
+        out(
+          `${report.painPointCount} pain points, total impact ${decimal(report.totalImpact)}, ` +
+            `unattributed ${decimal(report.unattributedImpact)}`,
+        );
+        out();
+      }
+      out(render(report.departments, columns, options.format));
+    });
+
+  program
+    .command('dependencies')
+    .description('Which department relies on which: handoffs and the blame that crossed them.')
+    .option('--blueprint <key>', 'one blueprint (default: all)')
+    .addOption(formatOption())
+    .addOption(urlOption())
+    .action(async (options: { blueprint?: string; format: Format; url?: string }) => {
+      const rows = await withBackend(options, (backend) => backend.dependencies(options.blueprint));
+      if (options.format === 'json') {
+        out(JSON.stringify(rows, null, 2));
+        return;
+      }
+      out(
+        render(
+          rows,
+          [
+            { header: 'from', value: (r) => r.from.key },
+            { header: 'to', value: (r) => r.to.key },
+            { header: 'handoffs', value: (r) => r.handoffs, align: 'right' },
+            { header: 'impact', value: (r) => (options.format === 'csv' ? r.impact : decimal(r.impact)), align: 'right' },
+            { header: 'blueprints', value: (r) => r.blueprints.join(options.format === 'csv' ? ';' : ', ') },
+          ],
+          options.format,
+        ),
+      );
+    });
+
+  return program;
+}
+
+type RootCauseRow = Awaited<ReturnType<Backend['rootCauses']>>['departments'][number];
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
+      process.exitCode = 2;
+      return;
+    }
+    if (error instanceof InvalidArgumentError) {
+      err(`error: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    err(`error: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}
+
+if (require.main === module) void main(process.argv);
