@@ -1,7 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { BadUserInputError, Problem } from '../common/errors';
-import { MAX_ACTIONS, MAX_REFERENCES, isKey } from '../common/validation-rules';
+import { KEY_MESSAGE, MAX_ACTIONS, MAX_REFERENCES, NAME_MESSAGE, isKey, isNameText } from '../common/validation-rules';
 import { ActionDocument, BlueprintDocument } from './dto/blueprint-document';
 import { Lane } from './models/enums';
 
@@ -30,6 +30,7 @@ export function checkDocument(raw: unknown, root = 'document'): DocumentCheck {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { problems: [{ path: root, message: 'must be an object' }], externalReferences: [] };
   }
+  const reserved = reservedKeyProblems(raw, root);
   const document = plainToInstance(BlueprintDocument, raw);
   const shapeErrors = validateSync(document, {
     whitelist: true,
@@ -40,17 +41,52 @@ export function checkDocument(raw: unknown, root = 'document'): DocumentCheck {
   const rules = checkDocumentRules(document, root);
   return {
     document,
-    problems: [...flattenValidationErrors(shapeErrors, root), ...rules.problems],
+    problems: distinct([...reserved, ...flattenValidationErrors(shapeErrors, root), ...rules.problems]),
     externalReferences: rules.externalReferences,
   };
 }
+
+/** Rules checked on every item of a list, reported at the item itself. */
+const ITEM_RULES: Record<string, { valid: (item: unknown) => boolean; message: string }> = {
+  isKey: { valid: isKey, message: KEY_MESSAGE },
+  isName: { valid: isNameText, message: NAME_MESSAGE },
+  isObject: { valid: (item) => typeof item === 'object' && item !== null && !Array.isArray(item), message: 'must be an object' },
+};
+
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
+}
+
+/** Keys that object mapping drops silently (`__proto__`, `constructor`), reported as unknown fields. */
+function reservedKeyProblems(value: unknown, path: string): Problem[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeyProblems(item, `${path}[${i}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.keys(value).flatMap((key) =>
+    RESERVED_KEYS.has(key)
+      ? [{ path: `${path}.${key}`, message: 'is not a field of the document' }]
+      : reservedKeyProblems((value as Record<string, unknown>)[key], `${path}.${key}`),
+  );
+}
+
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function flattenValidationErrors(errors: ValidationError[], parentPath: string): Problem[] {
   const problems: Problem[] = [];
   for (const error of errors) {
     const path = /^\d+$/.test(error.property) ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`;
-    for (const message of Object.values(error.constraints ?? {})) {
-      problems.push({ path, message: cleanMessage(message, error.property) });
+    for (const [rule, message] of Object.entries(error.constraints ?? {})) {
+      const itemRule = ITEM_RULES[rule];
+      if (itemRule && message.startsWith('each item')) {
+        // A rule on every item of a list; a list that is no list at all is reported by IsArray.
+        if (Array.isArray(error.value)) {
+          error.value.forEach((item: unknown, i: number) => {
+            if (!itemRule.valid(item)) problems.push({ path: `${path}[${i}]`, message: itemRule.message });
+          });
+        }
+      } else {
+        problems.push({ path, message: cleanMessage(message, error.property) });
+      }
     }
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
   }
@@ -59,7 +95,7 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath: s
 
 function cleanMessage(message: string, property: string): string {
   if (message.startsWith(`property ${property} should not exist`)) return 'is not a field of the document';
-  return message.replace(/^nested property \S+ must be either object or array$/, 'must be an object');
+  return /nested property \S+ must be either object or array$/.test(message) ? 'must be an object' : message;
 }
 
 /**
@@ -116,7 +152,7 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   }
 
   const actionReference = (key: unknown, path: string) => {
-    if (typeof key !== 'string') return;
+    if (!isKey(key)) return;
     references++;
     if (!actionKeys.has(key)) problem(path, `names no action of this document: "${key}"`);
   };

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,11 +17,12 @@ import { SourceFile, displayPath, readSourceFile } from './source-file';
 const out = (line = '') => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
 
+/** `file:line:column path: message`, in the order of the file. */
 function problemLines(source: SourceFile, problems: Problem[]): string[] {
-  return problems.map((problem) => {
-    const { line, column } = source.locate(problem.path);
-    return `${source.file}:${line}:${column} ${displayPath(problem.path)}: ${problem.message}`;
-  });
+  return problems
+    .map((problem) => ({ ...problem, ...source.locate(problem.path) }))
+    .sort((a, b) => a.line - b.line || a.column - b.column)
+    .map((p) => `${source.file}:${p.line}:${p.column} ${displayPath(p.path)}: ${p.message}`);
 }
 
 /** Every problem a file has that needs no database; empty when it is valid. */
@@ -227,7 +227,7 @@ export function buildProgram(): Command {
 
 type RootCauseRow = Awaited<ReturnType<Backend['rootCauses']>>['departments'][number];
 
-async function main(argv: string[]): Promise<void> {
+export async function run(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
@@ -247,4 +247,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-if (require.main === module) void main(process.argv);
+if (require.main === module) void run(process.argv);

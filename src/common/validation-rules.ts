@@ -11,7 +11,7 @@ export function isKey(value: unknown): value is string {
   return typeof value === 'string' && KEY_PATTERN.test(value);
 }
 
-const KEY_MESSAGE = 'must be a key: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 100 characters';
+export const KEY_MESSAGE = 'must be a key: lowercase letters, digits, ".", "_" or "-", starting with a letter or digit, at most 100 characters';
 
 export function IsKey(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -27,6 +27,12 @@ export function IsKey(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+export const NAME_MESSAGE = `must be a text of 1 to ${NAME_MAX} characters (not blank)`;
+
+export function isNameText(value: unknown, max = NAME_MAX): boolean {
+  return typeof value === 'string' && value.trim().length >= 1 && [...value.trim()].length <= max;
+}
+
 /** A text of 1..max characters once trimmed (names, titles, evidence). */
 export function IsName(max = NAME_MAX, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -34,7 +40,7 @@ export function IsName(max = NAME_MAX, options?: ValidationOptions): PropertyDec
       name: 'isName',
       constraints: [1, max],
       validator: {
-        validate: (value) => typeof value === 'string' && value.trim().length >= 1 && [...value.trim()].length <= max,
+        validate: (value) => isNameText(value, max),
         defaultMessage: buildMessage(
           () => `${options?.each ? 'each item ' : ''}must be a text of 1 to ${max} characters (not blank)`,
           options,

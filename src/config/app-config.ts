@@ -40,6 +40,14 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
 type Env = Record<string, string | undefined>;
 
+function hasHost(uri: string): boolean {
+  try {
+    return new URL(uri).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const text = (name: string, fallback: string): string => {
@@ -50,7 +58,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
+    if (!/^\s*-?\d+\s*$/.test(raw) || value < min || value > max || Object.is(value, -0)) {
       problems.push(`${name}=${JSON.stringify(raw)}: expected an integer from ${min} to ${max}`);
       return fallback;
     }
@@ -73,8 +81,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const uri = env.NEO4J_URI?.trim() || undefined;
   if (uri) {
     const scheme = uri.split('://')[0];
-    if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme)) {
-      problems.push(`NEO4J_URI=${JSON.stringify(uri)}: expected a URI with one of the schemes ${NEO4J_SCHEMES.join(', ')}`);
+    if (!uri.includes('://') || !NEO4J_SCHEMES.includes(scheme) || !hasHost(uri)) {
+      problems.push(`NEO4J_URI=${JSON.stringify(uri)}: expected a URI with a host and one of the schemes ${NEO4J_SCHEMES.join(', ')}`);
     }
   }
 

@@ -38,6 +38,17 @@ function insertAt<T>(list: T[], item: T, position: number | null | undefined, pa
   list.splice(at, 0, item);
 }
 
+/** Moves an item out of `from[index]` to `to` at `position`; on a bad position nothing moves. */
+function moveItem<T>(from: T[], index: number, to: T[], position: number | null | undefined): void {
+  const [item] = from.splice(index, 1);
+  try {
+    insertAt(to, item, position, 'position');
+  } catch (error) {
+    from.splice(index, 0, item);
+    throw error;
+  }
+}
+
 function requireFree(found: boolean, what: string, key: string, path: string): void {
   if (found) throw new BadUserInputError([{ path, message: `${what} key "${key}" is already used in this blueprint` }]);
 }
@@ -55,9 +66,8 @@ export function renameStage(doc: BlueprintDocument, key: string, name: string): 
 }
 
 export function moveStage(doc: BlueprintDocument, key: string, position: number): void {
-  const { list, index, item } = stageOf(doc, key);
-  list.splice(index, 1);
-  insertAt(list, item, position, 'position');
+  const { list, index } = stageOf(doc, key);
+  moveItem(list, index, list, position);
 }
 
 export function removeStage(doc: BlueprintDocument, key: string): void {
@@ -80,9 +90,8 @@ export function updateStep(doc: BlueprintDocument, key: string, name: string, ev
 
 export function moveStep(doc: BlueprintDocument, key: string, stageKey: string, position?: number | null): void {
   const target = stageOf(doc, stageKey).item;
-  const { list, index, item } = stepOf(doc, key);
-  list.splice(index, 1);
-  insertAt(target.steps, item, position, 'position');
+  const { list, index } = stepOf(doc, key);
+  moveItem(list, index, target.steps, position);
 }
 
 export function removeStep(doc: BlueprintDocument, key: string): void {
@@ -105,9 +114,8 @@ export function updateAction(doc: BlueprintDocument, action: ActionDocument): vo
 
 export function moveAction(doc: BlueprintDocument, key: string, stepKey: string, position?: number | null): void {
   const target = stepOf(doc, stepKey).item;
-  const { list, index, item } = actionOf(doc, key);
-  list.splice(index, 1);
-  insertAt(target.actions, item, position, 'position');
+  const { list, index } = actionOf(doc, key);
+  moveItem(list, index, target.actions, position);
 }
 
 export function removeAction(doc: BlueprintDocument, key: string): void {

@@ -1,6 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { DESCRIPTION_MAX, IsFrequency, IsIntegerIn, IsKey, IsName, IsOneOf, IsText } from '../../common/validation-rules';
 import { BlueprintState, Channel, Lane, PainCategory } from '../models/enums';
 
@@ -92,6 +92,7 @@ export class StepDocument {
   evidence?: string[] | null;
   @Field(() => [ActionDocument])
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => ActionDocument)
   actions: ActionDocument[];
@@ -104,6 +105,7 @@ export class StageDocument {
   @Field() @IsName() name: string;
   @Field(() => [StepDocument])
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => StepDocument)
   steps: StepDocument[];
@@ -134,48 +136,55 @@ export class PainPointDocument {
 export class BlueprintDocument {
   @Field() @IsKey() key: string;
   @Field() @IsName() name: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @IsText(DESCRIPTION_MAX) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsText(DESCRIPTION_MAX) description?: string | null;
   @Field(() => BlueprintState, { nullable: true, description: 'default CURRENT' })
   @IsOptional()
   @IsOneOf(Object.values(BlueprintState))
   state?: BlueprintState | null;
   @Field(() => PersonaDocument, { nullable: true })
   @IsOptional()
+  @IsObject({ message: 'must be an object' })
   @ValidateNested()
   @Type(() => PersonaDocument)
   persona?: PersonaDocument | null;
   @Field(() => [DepartmentDocument], { nullable: true })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => DepartmentDocument)
   departments?: DepartmentDocument[] | null;
   @Field(() => [RoleDocument], { nullable: true })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => RoleDocument)
   roles?: RoleDocument[] | null;
   @Field(() => [SystemDocument], { nullable: true })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => SystemDocument)
   systems?: SystemDocument[] | null;
   @Field(() => [ProcessDocument], { nullable: true })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => ProcessDocument)
   processes?: ProcessDocument[] | null;
   @Field(() => [StageDocument])
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => StageDocument)
   stages: StageDocument[];
   @Field(() => [PainPointDocument], { nullable: true })
   @IsOptional()
   @IsArray()
+  @IsObject({ each: true, message: 'each item must be an object' })
   @ValidateNested({ each: true })
   @Type(() => PainPointDocument)
   painPoints?: PainPointDocument[] | null;

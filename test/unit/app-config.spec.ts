@@ -1,0 +1,234 @@
+import * as path from 'node:path';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config/app-config';
+
+/** loadConfig(env): defaults, and a ConfigError naming every variable that is wrong. */
+
+function configError(env: Record<string, string | undefined>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+/** Exactly one problem, naming the variable (in the problem and in the error's message). */
+function expectOneProblem(env: Record<string, string | undefined>, variable: string, detail?: RegExp): void {
+  const error = configError(env);
+  expect(error.problems).toHaveLength(1);
+  expect(error.problems[0].startsWith(`${variable}=`)).toBe(true);
+  if (detail) expect(error.problems[0]).toMatch(detail);
+  expect(error.message).toContain(variable);
+  expect(error.name).toBe('ConfigError');
+}
+
+describe('loadConfig: defaults', () => {
+  it('an empty environment gives the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      neo4j: {
+        uri: undefined,
+        username: 'neo4j',
+        password: '',
+        database: 'neo4j',
+        maxRetryTimeMs: 10_000,
+        connectionTimeoutMs: 5_000,
+      },
+      embedded: {
+        dataDir: path.join(PROJECT_ROOT, '.data', 'neo4j'),
+        boltPort: 7688,
+        pageCache: '512m',
+        heap: '1g',
+      },
+      loadDemoData: undefined,
+    });
+  });
+
+  it('without NEO4J_URI the embedded database is used (no uri)', () => {
+    expect(loadConfig({}).neo4j.uri).toBeUndefined();
+    expect(loadConfig({ NEO4J_URI: '' }).neo4j.uri).toBeUndefined();
+    expect(loadConfig({ NEO4J_URI: '   ' }).neo4j.uri).toBeUndefined();
+  });
+
+  it('empty and blank values fall back to the defaults', () => {
+    const config = loadConfig({
+      PORT: '',
+      HOST: '  ',
+      NEO4J_USERNAME: '',
+      NEO4J_DATABASE: ' ',
+      NEO4J_MAX_RETRY_MS: '',
+      NEO4J_CONNECTION_TIMEOUT_MS: ' ',
+      EMBEDDED_NEO4J_BOLT_PORT: '',
+      EMBEDDED_NEO4J_PAGECACHE: '',
+      EMBEDDED_NEO4J_HEAP: '',
+      LOAD_DEMO_DATA: '',
+    });
+    expect(config).toEqual(loadConfig({}));
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      NEO4J_URI: 'neo4j://db.internal:7687',
+      NEO4J_USERNAME: 'blueprint',
+      NEO4J_PASSWORD: ' secret with spaces ',
+      NEO4J_DATABASE: 'blueprints',
+      NEO4J_MAX_RETRY_MS: '0',
+      NEO4J_CONNECTION_TIMEOUT_MS: '100',
+      EMBEDDED_NEO4J_DATA: '/tmp/neo4j-data',
+      EMBEDDED_NEO4J_BOLT_PORT: '17687',
+      EMBEDDED_NEO4J_PAGECACHE: '256M',
+      EMBEDDED_NEO4J_HEAP: '2g',
+      LOAD_DEMO_DATA: 'false',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      neo4j: {
+        uri: 'neo4j://db.internal:7687',
+        username: 'blueprint',
+        password: ' secret with spaces ',
+        database: 'blueprints',
+        maxRetryTimeMs: 0,
+        connectionTimeoutMs: 100,
+      },
+      embedded: { dataDir: '/tmp/neo4j-data', boltPort: 17687, pageCache: '256M', heap: '2g' },
+      loadDemoData: false,
+    });
+  });
+
+  it('a relative embedded data folder is resolved to an absolute path', () => {
+    expect(loadConfig({ EMBEDDED_NEO4J_DATA: 'data/neo4j' }).embedded.dataDir).toBe(path.resolve('data/neo4j'));
+  });
+
+  it('accepts the bounds of the numbers', () => {
+    expect(loadConfig({ PORT: '0' }).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }).port).toBe(65535);
+    expect(loadConfig({ NEO4J_MAX_RETRY_MS: '600000' }).neo4j.maxRetryTimeMs).toBe(600_000);
+    expect(loadConfig({ EMBEDDED_NEO4J_BOLT_PORT: '1' }).embedded.boltPort).toBe(1);
+    expect(loadConfig({ PORT: ' 4000 ' }).port).toBe(4000);
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['YES', true],
+    [' on ', true],
+    ['0', false],
+    ['False', false],
+    ['no', false],
+    ['off', false],
+  ])('LOAD_DEMO_DATA=%p is %p', (raw, expected) => {
+    expect(loadConfig({ LOAD_DEMO_DATA: raw }).loadDemoData).toBe(expected);
+  });
+
+  it('sizes with k, m, g (any case) or none are accepted', () => {
+    for (const size of ['512', '64k', '512m', '2G', '1g']) {
+      expect(loadConfig({ EMBEDDED_NEO4J_HEAP: size }).embedded.heap).toBe(size);
+      expect(loadConfig({ EMBEDDED_NEO4J_PAGECACHE: size }).embedded.pageCache).toBe(size);
+    }
+  });
+});
+
+describe('loadConfig: NEO4J_URI', () => {
+  it.each(['neo4j://localhost:7687', 'neo4j+s://abc.databases.neo4j.io', 'neo4j+ssc://db:7687', 'bolt://localhost:7687', 'bolt+s://db:7687', 'bolt+ssc://db'])(
+    'accepts %s',
+    (uri) => {
+      expect(loadConfig({ NEO4J_URI: uri }).neo4j.uri).toBe(uri);
+    },
+  );
+
+  // Product bug (reported, minor): only the scheme is checked, so a URI
+  // without a host passes and fails only when the driver connects.
+  it('rejects a URI without a host (neo4j://)', () => {
+    expectOneProblem({ NEO4J_URI: 'neo4j://' }, 'NEO4J_URI');
+  });
+
+  it('trims the URI', () => {
+    expect(loadConfig({ NEO4J_URI: '  bolt://localhost:7687 ' }).neo4j.uri).toBe('bolt://localhost:7687');
+  });
+
+  it.each(['http://localhost:7474', 'https://db.example.com', 'localhost:7687', 'neo4j', 'ftp://db', 'neo4j+x://db'])('rejects %s', (uri) => {
+    expectOneProblem({ NEO4J_URI: uri }, 'NEO4J_URI', /neo4j, neo4j\+s, neo4j\+ssc, bolt, bolt\+s, bolt\+ssc/);
+  });
+});
+
+describe('loadConfig: every invalid value is a ConfigError naming the variable', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '-1'],
+    ['PORT', '65536'],
+    ['PORT', '3000.5'],
+    ['PORT', '80a'],
+    ['NEO4J_MAX_RETRY_MS', '-5'],
+    ['NEO4J_MAX_RETRY_MS', '600001'],
+    ['NEO4J_MAX_RETRY_MS', 'ten'],
+    ['NEO4J_CONNECTION_TIMEOUT_MS', '99'],
+    ['NEO4J_CONNECTION_TIMEOUT_MS', '1.5'],
+    ['EMBEDDED_NEO4J_BOLT_PORT', '0'],
+    ['EMBEDDED_NEO4J_BOLT_PORT', '70000'],
+    ['EMBEDDED_NEO4J_BOLT_PORT', 'bolt'],
+  ])('%s=%p', (variable, value) => {
+    expectOneProblem({ [variable]: value }, variable, /expected an integer from \d+ to \d+/);
+  });
+
+  it.each([
+    ['EMBEDDED_NEO4J_PAGECACHE', 'lots'],
+    ['EMBEDDED_NEO4J_PAGECACHE', '512mb'],
+    ['EMBEDDED_NEO4J_HEAP', '1.5g'],
+    ['EMBEDDED_NEO4J_HEAP', '-1g'],
+    ['EMBEDDED_NEO4J_HEAP', '2t'],
+  ])('%s=%p', (variable, value) => {
+    expectOneProblem({ [variable]: value }, variable, /expected a size/);
+  });
+
+  it.each(['maybe', '2', 'enabled'])('LOAD_DEMO_DATA=%p', (value) => {
+    expectOneProblem({ LOAD_DEMO_DATA: value }, 'LOAD_DEMO_DATA', /expected true or false/);
+  });
+
+  // Product bug (reported, minor): values are read with Number(), so hex,
+  // exponent and "-0" forms pass as integers. Remove `.failing` once fixed.
+  it.each(['0x1F90', '1e3', '-0'])('PORT=%p is not a plain integer', (value) => {
+    expectOneProblem({ PORT: value }, 'PORT', /expected an integer/);
+  });
+
+  it('the problem quotes the value that was given', () => {
+    const error = configError({ PORT: 'eighty' });
+    expect(error.problems).toEqual(['PORT="eighty": expected an integer from 0 to 65535']);
+  });
+});
+
+describe('loadConfig: several problems are reported together', () => {
+  it('names every wrong variable in one ConfigError', () => {
+    const error = configError({
+      PORT: 'x',
+      NEO4J_URI: 'http://localhost:7474',
+      NEO4J_MAX_RETRY_MS: '-1',
+      NEO4J_CONNECTION_TIMEOUT_MS: '5',
+      EMBEDDED_NEO4J_BOLT_PORT: '0',
+      EMBEDDED_NEO4J_PAGECACHE: 'big',
+      EMBEDDED_NEO4J_HEAP: 'huge',
+      LOAD_DEMO_DATA: 'maybe',
+      // valid ones are not reported
+      HOST: 'localhost',
+      NEO4J_USERNAME: 'neo4j',
+    });
+    const variables = error.problems.map((problem) => problem.split('=')[0]).sort();
+    expect(variables).toEqual(
+      [
+        'EMBEDDED_NEO4J_BOLT_PORT',
+        'EMBEDDED_NEO4J_HEAP',
+        'EMBEDDED_NEO4J_PAGECACHE',
+        'LOAD_DEMO_DATA',
+        'NEO4J_CONNECTION_TIMEOUT_MS',
+        'NEO4J_MAX_RETRY_MS',
+        'NEO4J_URI',
+        'PORT',
+      ].sort(),
+    );
+    for (const variable of variables) expect(error.message).toContain(variable);
+  });
+});
