@@ -58,9 +58,10 @@ export class BlueprintStore {
     return { exists: row.exists as boolean, problems };
   }
 
-  /** Writes a blueprint's rows, replacing its own nodes if it had any. One statement per kind. */
-  async write(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
-    await runner.run('blueprint-lock', { key });
+  /** Writes a blueprint's rows, replacing its own nodes if it had any. One statement per kind; empty kinds are skipped. */
+  async write(runner: QueryRunner, key: string, rows: ImportRows, options: { locked?: boolean } = {}): Promise<void> {
+    // Taking the lock a second time in one transaction invites deadlocks between concurrent edits.
+    if (!options.locked) await runner.run('blueprint-lock', { key });
     await runner.run('blueprint-clear', { key });
     await runner.run('blueprint-set-properties', { key, ...rows.properties });
     const batches: [string, Record<string, unknown>[]][] = [

@@ -74,7 +74,11 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export function flattenValidationErrors(errors: ValidationError[], parentPath: string): Problem[] {
   const problems: Problem[] = [];
   for (const error of errors) {
-    const path = /^\d+$/.test(error.property) ? `${parentPath}[${error.property}]` : `${parentPath}.${error.property}`;
+    const path = /^\d+$/.test(error.property)
+      ? `${parentPath}[${error.property}]`
+      : parentPath
+        ? `${parentPath}.${error.property}`
+        : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       const itemRule = ITEM_RULES[rule];
       if (itemRule && message.startsWith('each item')) {

@@ -29,6 +29,23 @@ const actionOf = (doc: BlueprintDocument, key: string) =>
   locate(doc.stages.flatMap((s) => s.steps.map((t) => t.actions)), key, 'action', doc.key);
 const painPointOf = (doc: BlueprintDocument, key: string) => locate([doc.painPoints ?? []], key, 'pain point', doc.key);
 
+/** Where a stage, step, action or pain point now sits in the document, as a problem path. */
+export function documentPath(doc: BlueprintDocument, kind: 'stage' | 'step' | 'action' | 'painPoint', key: string): string | undefined {
+  if (kind === 'painPoint') {
+    const p = (doc.painPoints ?? []).findIndex((painPoint) => painPoint.key === key);
+    return p < 0 ? undefined : `document.painPoints[${p}]`;
+  }
+  for (const [s, stage] of doc.stages.entries()) {
+    if (kind === 'stage' && stage.key === key) return `document.stages[${s}]`;
+    for (const [t, step] of stage.steps.entries()) {
+      if (kind === 'step' && step.key === key) return `document.stages[${s}].steps[${t}]`;
+      const a = step.actions.findIndex((action) => action.key === key);
+      if (kind === 'action' && a >= 0) return `document.stages[${s}].steps[${t}].actions[${a}]`;
+    }
+  }
+  return undefined;
+}
+
 /** Inserts at `position` (0-based; the end when absent), rejecting positions outside the list. */
 function insertAt<T>(list: T[], item: T, position: number | null | undefined, path: string): void {
   const at = position ?? list.length;
@@ -124,6 +141,7 @@ export function removeAction(doc: BlueprintDocument, key: string): void {
 }
 
 export function addDependency(doc: BlueprintDocument, from: string, to: string): void {
+  if (from === to) throw new BadUserInputError([{ path: 'to', message: 'an action cannot depend on itself' }]);
   const action = actionOf(doc, from).item;
   actionOf(doc, to);
   const dependsOn = action.dependsOn ?? [];

@@ -3,9 +3,20 @@ import { ActionDocument, PainPointDocument, PersonaDocument, StageDocument, Step
 import { Blueprint } from '../blueprints/models/blueprint.model';
 import { BlueprintState } from '../blueprints/models/enums';
 import * as edits from './document-edits';
-import { EditingService } from './editing.service';
+import { EditFocus, EditingService } from './editing.service';
+import { BadUserInputError } from '../common/errors';
+import { NAME_MESSAGE, isNameText } from '../common/validation-rules';
 import { checkPart } from '../blueprints/document-validation';
-import { BlueprintPropertiesInput } from './dto/blueprint-properties.input';
+import { BlueprintPropertiesInput, StepNameInput } from './dto/blueprint-properties.input';
+
+/** Problems in an added or replaced part point into the argument it came from. */
+function focus(root: 'stage' | 'step' | 'action' | 'painPoint', key: string): EditFocus {
+  return { root, locate: (doc) => edits.documentPath(doc, root, key) };
+}
+
+function checkName(name: string, path: string): void {
+  if (!isNameText(name)) throw new BadUserInputError([{ path, message: NAME_MESSAGE }]);
+}
 
 const POSITION = { type: () => Int, nullable: true, description: '0-based; the end when absent' } as const;
 
@@ -19,6 +30,7 @@ export class EditingResolver {
     @Args('key') key: string,
     @Args('properties', { type: () => BlueprintPropertiesInput }) properties: BlueprintPropertiesInput,
   ): Promise<Blueprint> {
+    checkPart(BlueprintPropertiesInput, properties, 'properties');
     return this.editing.edit(key, (doc) => {
       if (properties.name !== undefined && properties.name !== null) doc.name = properties.name;
       if (properties.description !== undefined) doc.description = properties.description;
@@ -34,11 +46,12 @@ export class EditingResolver {
     @Args('position', POSITION) position: number | null,
   ): Promise<Blueprint> {
     const part = checkPart(StageDocument, stage, 'stage');
-    return this.editing.edit(blueprintKey, (doc) => edits.addStage(doc, part, position));
+    return this.editing.edit(blueprintKey, (doc) => edits.addStage(doc, part, position), focus('stage', part.key));
   }
 
   @Mutation(() => Blueprint)
   renameStage(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string, @Args('name') name: string): Promise<Blueprint> {
+    checkName(name, 'name');
     return this.editing.edit(blueprintKey, (doc) => edits.renameStage(doc, key, name));
   }
 
@@ -64,7 +77,7 @@ export class EditingResolver {
     @Args('position', POSITION) position: number | null,
   ): Promise<Blueprint> {
     const part = checkPart(StepDocument, step, 'step');
-    return this.editing.edit(blueprintKey, (doc) => edits.addStep(doc, stageKey, part, position));
+    return this.editing.edit(blueprintKey, (doc) => edits.addStep(doc, stageKey, part, position), focus('step', part.key));
   }
 
   @Mutation(() => Blueprint, { description: "Changes a step's name and, when given, its evidence." })
@@ -74,6 +87,7 @@ export class EditingResolver {
     @Args('name') name: string,
     @Args('evidence', { type: () => [String], nullable: true }) evidence: string[] | null | undefined,
   ): Promise<Blueprint> {
+    checkPart(StepNameInput, { name, evidence }, '');
     return this.editing.edit(blueprintKey, (doc) => edits.updateStep(doc, key, name, evidence));
   }
 
@@ -100,7 +114,7 @@ export class EditingResolver {
     @Args('position', POSITION) position: number | null,
   ): Promise<Blueprint> {
     const part = checkPart(ActionDocument, action, 'action');
-    return this.editing.edit(blueprintKey, (doc) => edits.addAction(doc, stepKey, part, position));
+    return this.editing.edit(blueprintKey, (doc) => edits.addAction(doc, stepKey, part, position), focus('action', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Replaces the action with the same key, keeping its place.' })
@@ -109,7 +123,7 @@ export class EditingResolver {
     @Args('action', { type: () => ActionDocument }) action: ActionDocument,
   ): Promise<Blueprint> {
     const part = checkPart(ActionDocument, action, 'action');
-    return this.editing.edit(blueprintKey, (doc) => edits.updateAction(doc, part));
+    return this.editing.edit(blueprintKey, (doc) => edits.updateAction(doc, part), focus('action', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Moves an action within its step or to another step.' })
@@ -143,7 +157,7 @@ export class EditingResolver {
     @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointDocument, painPoint, 'painPoint');
-    return this.editing.edit(blueprintKey, (doc) => edits.addPainPoint(doc, part));
+    return this.editing.edit(blueprintKey, (doc) => edits.addPainPoint(doc, part), focus('painPoint', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Replaces the pain point with the same key, keeping its place.' })
@@ -152,7 +166,7 @@ export class EditingResolver {
     @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointDocument, painPoint, 'painPoint');
-    return this.editing.edit(blueprintKey, (doc) => edits.updatePainPoint(doc, part));
+    return this.editing.edit(blueprintKey, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
   }
 
   @Mutation(() => Blueprint)

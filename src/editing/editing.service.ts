@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError } from '../common/errors';
+import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsService } from '../blueprints/blueprints.service';
@@ -20,19 +20,44 @@ export class EditingService {
     private readonly blueprints: BlueprintsService,
   ) {}
 
-  edit(blueprintKey: string, change: (document: BlueprintDocument) => void): Promise<Blueprint> {
+  /**
+   * `focus` names the part of the document that the edit's input became, so
+   * that problems found in it point into the input (`action.emotion`) rather
+   * than into the stored document.
+   */
+  edit(blueprintKey: string, change: (document: BlueprintDocument) => void, focus?: EditFocus): Promise<Blueprint> {
     return this.executor.write(async (runner) => {
       const [locked] = await runner.run('blueprint-touch', { key: blueprintKey });
       if (!locked) throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
       const current = await this.blueprints.documentIn(runner, blueprintKey);
       change(current);
+      // Organisation-wide entries are only referenced by an edit, checked against the database as they are now,
+      // and never written back: a concurrent change to a role or system must not be undone.
+      current.departments = current.roles = current.systems = current.processes = null;
       const { document, problems, externalReferences } = checkDocument(current);
-      if (!document) throw new BadUserInputError(problems);
       const check = await this.store.checkImport(runner, blueprintKey, externalReferences);
       const allProblems = [...problems, ...check.problems];
-      if (allProblems.length > 0) throw new BadUserInputError(allProblems);
-      await this.store.write(runner, blueprintKey, documentToRows(document));
+      if (!document || allProblems.length > 0) {
+        throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
+      }
+      await this.store.write(runner, blueprintKey, documentToRows(document), { locked: true });
       return (await this.store.one(runner, blueprintKey))!;
     });
   }
+}
+
+export interface EditFocus {
+  /** The input argument's name, e.g. `action`. */
+  root: string;
+  /** The path of the edited part in the changed document, e.g. `document.stages[3].steps[0].actions[2]`. */
+  locate(document: BlueprintDocument): string | undefined;
+}
+
+function pointIntoInput(problems: Problem[], prefix: string | undefined, root: string | undefined): Problem[] {
+  if (!prefix || !root) return problems;
+  return problems.map((problem) =>
+    problem.path === prefix || problem.path.startsWith(`${prefix}.`) || problem.path.startsWith(`${prefix}[`)
+      ? { ...problem, path: root + problem.path.slice(prefix.length) }
+      : problem,
+  );
 }

@@ -397,7 +397,7 @@ describe('editing a blueprint over GraphQL', () => {
       // Step keys are unique in the whole blueprint, not only in the stage.
       expect(await problemPaths('addStep', { blueprintKey, stageKey: 'resolve', step: { ...step, key: 'drop-off' } })).toEqual(['step.key']);
       expect(await problemPaths('addStep', { blueprintKey, stageKey: 'resolve', step, position: 2 })).toEqual(['position']);
-      expect(await problemPaths('addStep', { blueprintKey, stageKey: 'resolve', step: { ...step, evidence: [''] } })).toEqual(['step.evidence']);
+      expect(await problemPaths('addStep', { blueprintKey, stageKey: 'resolve', step: { ...step, evidence: ['Invoice', ''] } })).toEqual(['step.evidence[1]']);
       const frontstageEmotion = { ...step, actions: [{ key: 'bs-invoice', lane: 'BACKSTAGE', name: 'Invoice', emotion: -1 }] };
       const paths = await problemPaths('addStep', { blueprintKey, stageKey: 'resolve', step: frontstageEmotion });
       expect(paths).toHaveLength(1);
@@ -581,7 +581,7 @@ describe('editing a blueprint over GraphQL', () => {
       expect(await problemPaths('addAction', add({ key: 'Bs Invoice' }))).toEqual(['action.key']);
       expect(await problemPaths('addAction', add({ key: 'fs-guard' }))).toEqual(['action.key']);
       expect(await problemPaths('addAction', add({ lane: 'CUSTOMER', emotion: 4 }))).toEqual(['action.emotion']);
-      expect(await problemPaths('addAction', add({ systems: ['erp', 'Not A Key'] }))).toEqual(['action.systems']);
+      expect(await problemPaths('addAction', add({ systems: ['erp', 'Not A Key'] }))).toEqual(['action.systems[1]']);
       expect(await problemPaths('addAction', add({}, 3))).toEqual(['position']);
       await rejected('addAction', add({}, 0, 'no-such-step'), 'NOT_FOUND');
 
@@ -951,16 +951,12 @@ describe('editing a blueprint over GraphQL', () => {
   });
 
   /**
-   * KNOWN PRODUCT BUG (reported to the lead). The contract says a problem's
-   * `path` points into the input. For the rules that are only checked on the
-   * whole edited document (emotion lane, references, self-dependency, names
-   * set by renameStage/updateStep/updateBlueprint, keys nested in a new
-   * stage), an edit answers paths into the stored document instead, e.g.
-   * `document.stages[3].steps[0].actions[2].emotion` for addAction's
-   * `action.emotion`. These cases state the paths we expect; they are marked
-   * `it.failing` until the product is fixed, then `failing` must be removed.
+   * The contract's paths point into the input: for rules that are only
+   * checked on the whole edited document (emotion lane, references,
+   * self-dependency, names, keys nested in a new stage), an edit answers
+   * paths into its own arguments, e.g. `action.emotion` for addAction.
    */
-  describe('problem paths point into the edit input (it.failing: known bug)', () => {
+  describe('problem paths point into the edit input', () => {
     let blueprintKey: string;
     beforeAll(async () => {
       blueprintKey = await importExample();
@@ -979,7 +975,7 @@ describe('editing a blueprint over GraphQL', () => {
       ['updateStep: blank name', 'updateStep', () => ({ blueprintKey, key: 'pick-up', name: ' ' }), 'name'],
     ];
     for (const [title, name, variables, path] of cases) {
-      it.failing(`${title} -> ${path}`, async () => {
+      it(`${title} -> ${path}`, async () => {
         expect(await problemPaths(name, variables())).toEqual([path]);
       });
     }

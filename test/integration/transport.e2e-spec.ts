@@ -12,7 +12,7 @@ describe('GraphQL over HTTP', () => {
     const query = encodeURIComponent('{ departments { key } }');
     const response = await fetch(`${api.url}/graphql?query=${query}`, { headers: { accept: 'application/json' } });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(Array.isArray(body.data.departments)).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe('GraphQL over HTTP', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect((await response.json()).data.blueprints).toBeDefined();
+    expect(((await response.json()) as any).data.blueprints).toBeDefined();
   });
 
   it('rejects a malformed query with a GraphQL error', async () => {

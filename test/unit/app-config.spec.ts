@@ -141,8 +141,7 @@ describe('loadConfig: NEO4J_URI', () => {
     },
   );
 
-  // Product bug (reported, minor): only the scheme is checked, so a URI
-  // without a host passes and fails only when the driver connects.
+  // A URI without a host is caught at boot, not when the driver first connects.
   it('rejects a URI without a host (neo4j://)', () => {
     expectOneProblem({ NEO4J_URI: 'neo4j://' }, 'NEO4J_URI');
   });
@@ -189,8 +188,7 @@ describe('loadConfig: every invalid value is a ConfigError naming the variable',
     expectOneProblem({ LOAD_DEMO_DATA: value }, 'LOAD_DEMO_DATA', /expected true or false/);
   });
 
-  // Product bug (reported, minor): values are read with Number(), so hex,
-  // exponent and "-0" forms pass as integers. Remove `.failing` once fixed.
+  // Only plain decimal integers: hex, exponent and "-0" forms are refused.
   it.each(['0x1F90', '1e3', '-0'])('PORT=%p is not a plain integer', (value) => {
     expectOneProblem({ PORT: value }, 'PORT', /expected an integer/);
   });

@@ -409,10 +409,8 @@ describe('checkDocument: names, titles, descriptions, evidence', () => {
     );
   });
 
-  // Product bug (reported): a problem in a list item is reported on the list,
-  // not on the item, and two bad items make one problem, not two. The
-  // contract's paths point at the item (`...dependsOn[0]`). Remove `.failing`
-  // once fixed.
+  // A problem in a list item is reported at the item, as the contract's
+  // paths point at items (`...dependsOn[0]`), each bad item on its own.
   it('a bad evidence item is reported at its own index, each bad item separately', () => {
     expectProblems(
       changed((d) => (d.stages[0].steps[0].evidence = ['ok', '', repeat('e', 201)])),
@@ -754,10 +752,8 @@ describe('checkDocument: wrong types', () => {
     expect(check.problems.every((p) => p.path === 'document.description')).toBe(true);
   });
 
-  // Product bug (reported): an array where an object belongs passes the shape
-  // check: the "action" [] is accepted with no key, lane or name (and an
-  // array persona likewise). GraphQL input coercion stops this, but files
-  // (YAML/JSON, demo data) go through checkDocument only. Remove `.failing` once fixed.
+  // An array where an object belongs is a problem at that place. GraphQL
+  // input coercion stops this too, but files go through checkDocument only.
   it('an actions item that is an array is a problem at that item', () => {
     // ca-pick-up is referenced nowhere, so nothing else breaks.
     const check = checkDocument(changed((d) => (d.stages[3].steps[0].actions[0] = [])));
@@ -820,9 +816,8 @@ describe('checkDocument: unknown fields', () => {
     );
   });
 
-  // Product bug (reported): class-transformer drops the keys "constructor" and
-  // "__proto__", so these unknown fields of a YAML file are silently ignored.
-  // Remove `.failing` once fixed.
+  // Object mapping drops the keys "constructor" and "__proto__"; they are
+  // still reported as unknown fields of a YAML file.
   it('"constructor" and "__proto__" in a YAML file are reported as unknown fields', () => {
     const doc = parse(`${FIXTURE_TEXT}\nconstructor: 1\n__proto__: { x: 1 }\n`);
     expectProblems(doc, [

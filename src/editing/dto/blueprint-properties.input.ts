@@ -1,12 +1,26 @@
 import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { BlueprintState } from '../../blueprints/models/enums';
 import { PersonaDocument } from '../../blueprints/dto/blueprint-document';
+import { DESCRIPTION_MAX, IsName, IsOneOf, IsText } from '../../common/validation-rules';
 
 /** The blueprint's own fields; an absent field stays as it is, a null clears it where it may be cleared. */
 @InputType()
 export class BlueprintPropertiesInput {
-  @Field(() => String, { nullable: true }) name?: string | null;
-  @Field(() => String, { nullable: true }) description?: string | null;
-  @Field(() => BlueprintState, { nullable: true }) state?: BlueprintState | null;
-  @Field(() => PersonaDocument, { nullable: true }) persona?: PersonaDocument | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsName() name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsText(DESCRIPTION_MAX) description?: string | null;
+  @Field(() => BlueprintState, { nullable: true }) @IsOptional() @IsOneOf(Object.values(BlueprintState)) state?: BlueprintState | null;
+  @Field(() => PersonaDocument, { nullable: true })
+  @IsOptional()
+  @IsObject({ message: 'must be an object' })
+  @ValidateNested()
+  @Type(() => PersonaDocument)
+  persona?: PersonaDocument | null;
+}
+
+/** The arguments of updateStep, checked by the document's rules (not a GraphQL type). */
+export class StepNameInput {
+  @IsName() name: string;
+  @IsOptional() @IsArray() @IsName(undefined, { each: true }) evidence?: string[] | null;
 }

@@ -1,0 +1,8 @@
+// Benchmark only (src/bench/naive-import.ts): one system's OWNED_BY per statement, moved from any other department.
+MATCH (n:System {key: $key})
+MATCH (d:Department {key: $department})
+OPTIONAL MATCH (n)-[old:OWNED_BY]->(other:Department)
+WHERE other <> d
+DELETE old
+WITH DISTINCT n, d
+MERGE (n)-[:OWNED_BY]->(d)

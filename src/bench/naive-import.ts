@@ -1,0 +1,111 @@
+import { BlueprintStore } from '../blueprints/blueprint-store';
+import { checkDocument } from '../blueprints/document-validation';
+import { ImportRows, documentToRows } from '../blueprints/document-rows';
+import { ImportMode } from '../blueprints/models/enums';
+import { BadUserInputError, ConflictError } from '../common/errors';
+import { Neo4jExecutor, QueryRunner } from '../database/executor';
+
+/**
+ * The import as it would be written without batching, for the benchmark
+ * only: the same checks, the same single transaction, the same read-back as
+ * BlueprintsService.import, but one statement (one round trip) for every node
+ * and every relationship instead of one UNWIND per kind. The statements are
+ * cypher/naive-*.cypher.
+ */
+export async function naiveImport(
+  executor: Neo4jExecutor,
+  store: BlueprintStore,
+  raw: unknown,
+  mode: ImportMode,
+): Promise<{ created: boolean }> {
+  const { document, problems, externalReferences } = checkDocument(raw);
+  if (!document) throw new BadUserInputError(problems);
+  return executor.write(async (runner) => {
+    const check = await store.checkImport(runner, document.key, externalReferences);
+    const allProblems = [...problems, ...check.problems];
+    if (allProblems.length > 0) throw new BadUserInputError(allProblems);
+    if (check.exists && mode === ImportMode.CREATE) throw new ConflictError(`A blueprint with the key "${document.key}" exists`);
+    await writeOneByOne(runner, document.key, documentToRows(document));
+    await store.one(runner, document.key);
+    return { created: !check.exists };
+  });
+}
+
+async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows): Promise<void> {
+  // The blueprint node itself: the same three statements as the batched import.
+  await runner.run('blueprint-lock', { key: blueprintKey });
+  await runner.run('blueprint-clear', { key: blueprintKey });
+  await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
+
+  for (const { key, name } of rows.departments) await runner.run('naive-merge-department', { key, name });
+  const orgKinds = [
+    ['role', rows.roles],
+    ['system', rows.systems],
+    ['process', rows.processes],
+  ] as const;
+  for (const [kind, entries] of orgKinds) {
+    for (const { key, name, department } of entries) {
+      await runner.run(`naive-merge-${kind}`, { key, name });
+      await runner.run(`naive-link-${kind}-department`, { key, department });
+    }
+  }
+  for (const { key, name, position } of rows.stages) {
+    await runner.run('naive-create-stage', { blueprintKey, key, name, position });
+    await runner.run('naive-link-stage', { blueprintKey, key });
+  }
+  for (const { key, name, evidence, stage, position } of rows.steps) {
+    await runner.run('naive-create-step', { blueprintKey, key, name, evidence, position });
+    await runner.run('naive-link-step', { blueprintKey, key, stage });
+  }
+  for (const action of rows.actions) {
+    const { key, step, lane, name, description, channel, touchpoint, emotion, role, department, process, position } = action;
+    await runner.run('naive-create-action', { blueprintKey, key, lane, name, description, channel, touchpoint, emotion, position });
+    await runner.run('naive-link-action', { blueprintKey, key, step });
+    if (role != null) await runner.run('naive-link-action-role', { blueprintKey, key, role });
+    if (department != null) await runner.run('naive-link-action-department', { blueprintKey, key, department });
+    if (process != null) await runner.run('naive-link-action-process', { blueprintKey, key, process });
+  }
+  for (const { action, system, position } of rows.actionSystems) {
+    await runner.run('naive-create-action-system', { blueprintKey, action, system, position });
+  }
+  for (const { from, to, position } of rows.dependencies) {
+    await runner.run('naive-create-dependency', { blueprintKey, from, to, position });
+  }
+  for (const painPoint of rows.painPoints) {
+    const { key, title, description, action, severity, frequency, category, position } = painPoint;
+    await runner.run('naive-create-pain-point', { blueprintKey, key, title, description, severity, frequency, category, position });
+    await runner.run('naive-link-pain-point', { blueprintKey, key });
+    await runner.run('naive-link-pain-point-action', { blueprintKey, key, action });
+  }
+  for (const { painPoint, action, position } of rows.painCauses) {
+    await runner.run('naive-create-pain-cause', { blueprintKey, painPoint, action, position });
+  }
+}
+
+/**
+ * What an import of the document writes: its nodes (the blueprint, the
+ * organisation entries it lists, stages, steps, actions, pain points) and
+ * relationships. The naive import runs one statement for each.
+ */
+export function elementCount(raw: unknown): { nodes: number; relationships: number } {
+  const { document, problems } = checkDocument(raw);
+  if (!document || problems.length > 0) throw new Error(`not a valid document: ${JSON.stringify(problems.slice(0, 3))}`);
+  const rows = documentToRows(document);
+  const org = rows.roles.length + rows.systems.length + rows.processes.length;
+  const nodes =
+    1 + rows.departments.length + org + rows.stages.length + rows.steps.length + rows.actions.length + rows.painPoints.length;
+  const actionLinks = rows.actions.reduce(
+    (sum, action) => sum + 1 + (action.role != null ? 1 : 0) + (action.department != null ? 1 : 0) + (action.process != null ? 1 : 0),
+    0,
+  );
+  const relationships =
+    org +
+    rows.stages.length +
+    rows.steps.length +
+    actionLinks +
+    rows.actionSystems.length +
+    rows.dependencies.length +
+    2 * rows.painPoints.length +
+    rows.painCauses.length;
+  return { nodes, relationships };
+}
