@@ -1,8 +1,7 @@
 // Whole blueprints in one round trip: their stages, steps, actions with every
 // reference, pain points, and the organisation-wide nodes the actions name.
-// All blueprints when $keys is null. Order is restored from `position`.
-MATCH (b:Blueprint)
-WHERE $keys IS NULL OR b.key IN $keys
+// Order is restored from `position`. Follows a file that binds `b`:
+// blueprints-by-key or blueprints-all.
 RETURN
   b {.key, .name, .description, .state, .personaName, .personaDescription} AS blueprint,
   [(b)-[:HAS_STAGE]->(s:Stage) | s {.key, .name, .position}] AS stages,

@@ -1,5 +1,4 @@
-// Blueprints without their contents, for lists; all of them when $keys is null.
-MATCH (b:Blueprint)
-WHERE $keys IS NULL OR b.key IN $keys
+// Blueprints without their contents, for lists. Follows a file that binds `b`:
+// blueprints-by-key or blueprints-all.
 RETURN b {.key, .name, .description, .state, .personaName, .personaDescription} AS blueprint
 ORDER BY b.key

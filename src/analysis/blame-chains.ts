@@ -2,7 +2,7 @@ import { FlowGraph, FlowParams, FlowSource, keptFraction } from './blame-flow';
 
 /**
  * The walks that carried the most mass from a pain point's entries to the
- * actions of one department (api-contract.md, BlameChain).
+ * actions of one department (docs/api-contract.md, BlameChain).
  *
  * A walk's mass is a product of per-step factors, so the best `limit` walks
  * ending at (action, depth) extend only the best `limit` walks of the states

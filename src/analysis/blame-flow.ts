@@ -1,5 +1,5 @@
 /**
- * The blame flow of domain.md, as pure functions over an in-memory action graph.
+ * The blame flow of docs/domain.md, as pure functions over an in-memory action graph.
  *
  * Mass moves depth by depth: at each depth we hold the mass that every action
  * received at that depth, so the work is linear in the edges walked

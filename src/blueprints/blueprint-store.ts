@@ -6,18 +6,23 @@ import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
 import { Problem } from '../common/errors';
 
+/** The start of a read: the blueprints by key, or all of them (null). */
+function matchBlueprints(keys: string[] | null): string {
+  return keys === null ? 'blueprints-all' : 'blueprints-by-key';
+}
+
 /** Reads and writes of blueprints inside a transaction the caller owns. */
 @Injectable()
 export class BlueprintStore {
   /** All blueprints when `keys` is null. Headers only: no stages, no pain points. */
   async headers(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
-    const rows = await runner.run('blueprint-headers', { keys });
+    const rows = await runner.run([matchBlueprints(keys), 'blueprint-headers'], { keys });
     return rows.map(blueprintHeader);
   }
 
   /** Whole blueprints in one round trip; all of them when `keys` is null. */
   async contents(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
-    const rows = await runner.run('blueprint-contents', { keys });
+    const rows = await runner.run([matchBlueprints(keys), 'blueprint-contents'], { keys });
     return rows.map(assembleBlueprint);
   }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-/** The error codes of the client contract (api-contract.md, "Errors"). */
+/** The error codes of the client contract (docs/api-contract.md, "Errors"). */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'

@@ -1,6 +1,6 @@
 import { ValidationOptions, ValidateBy, buildMessage } from 'class-validator';
 
-/** The field rules of the blueprint document (api-contract.md), shared by the API, the files and the JSON Schema. */
+/** The field rules of the blueprint document (docs/api-contract.md), shared by the API, the files and the JSON Schema. */
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 5000;

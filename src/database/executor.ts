@@ -7,9 +7,12 @@ import { NEO4J_DRIVER, NEO4J_OPTIONS, Neo4jOptions } from './database.tokens';
 
 export type Row = Record<string, unknown>;
 
-/** What a unit of work sees: named queries from cypher/, values as parameters. */
+/**
+ * What a unit of work sees: named queries from cypher/, values as parameters.
+ * A list of names runs their texts joined, in order, as one statement.
+ */
 export interface QueryRunner {
-  run(queryName: string, parameters?: Record<string, unknown>): Promise<Row[]>;
+  run(queryName: string | string[], parameters?: Record<string, unknown>): Promise<Row[]>;
 }
 
 /**
@@ -54,7 +57,8 @@ export class Neo4jExecutor {
     return {
       run: async (queryName, parameters = {}) => {
         this.queryCount++;
-        const result = await tx.run(cypher(queryName), parameters);
+        const text = Array.isArray(queryName) ? queryName.map(cypher).join('\n') : cypher(queryName);
+        const result = await tx.run(text, parameters);
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       },
     };

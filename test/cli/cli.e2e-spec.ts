@@ -7,6 +7,7 @@ import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/database/embedded-n
 import { expectClose, loadJson } from '../helpers/fixtures';
 import { freePort } from '../helpers/free-port';
 import { PROJECT, runCli } from '../helpers/run-cli';
+import { TestApp, startTestApp } from '../helpers/test-app';
 
 const FIXTURES = path.join(PROJECT, 'test', 'fixtures');
 const fixture = (...parts: string[]) => path.join('test', 'fixtures', ...parts);
@@ -126,6 +127,37 @@ describe('the blueprint command', () => {
     const run = await runCli(['root-causes', '--retention', 'lots'], uri());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('expected a number for --retention');
+  });
+
+  describe("through a running server's GraphQL endpoint (--url)", () => {
+    let api: TestApp;
+    beforeAll(async () => {
+      api = await startTestApp();
+    });
+    afterAll(() => api.close());
+
+    it('imports, exports and reports the same figures as in-process', async () => {
+      // No database reachable from the command itself: everything goes through the server.
+      const nowhere = 'bolt://127.0.0.1:1';
+      const file = path.join(scratch, 'url-after-sales.yaml');
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(path.join(FIXTURES, 'after-sales-repair.yaml'), 'utf8').replace(/^key: after-sales-repair$/m, 'key: url-after-sales'),
+      );
+      const imported = await runCli(['import', '--replace', '--url', api.url, file], nowhere);
+      expect(imported.stdout).toContain('imported 1, replaced 0, rejected 0');
+      const bad = await runCli(['import', '--url', api.url, fixture('cli', 'four-mistakes.yaml')], nowhere);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain('rejected 1');
+
+      const viaServer = await runCli(['root-causes', '--blueprint', 'url-after-sales', '--format', 'json', '--url', api.url], nowhere);
+      const direct = await runCli(['root-causes', '--blueprint', 'url-after-sales', '--format', 'json'], uri());
+      expect(JSON.parse(viaServer.stdout)).toEqual(JSON.parse(direct.stdout));
+      const exported = await runCli(['export', 'url-after-sales', '--url', api.url], nowhere);
+      expect(parse(exported.stdout).key).toBe('url-after-sales');
+      const deps = await runCli(['dependencies', '--blueprint', 'url-after-sales', '--url', api.url], nowhere);
+      expect(deps.stdout).toMatch(/customer-service\s+it\s+3\s+0\.6125\s+url-after-sales/);
+    });
   });
 
   describe('on an empty database', () => {

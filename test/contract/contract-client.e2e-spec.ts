@@ -1,6 +1,6 @@
 /**
  * An independent client of the GraphQL API, written only against
- * shared/api-contract.md and shared/domain.md. It imports blueprints it
+ * docs/api-contract.md and docs/domain.md. It imports blueprints it
  * generates itself (seeded), recomputes every figure with its own model
  * (./contract-model.ts) and compares: any difference in a name, a code or a
  * number beyond 1e-9 (relative) is a failure.

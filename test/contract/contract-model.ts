@@ -1,5 +1,5 @@
 /**
- * An independent client-side model of shared/domain.md and shared/api-contract.md:
+ * An independent client-side model of docs/domain.md and docs/api-contract.md:
  * a seeded generator of blueprint documents and a recomputation of the blame
  * flow, the blame chains and the department dependencies. Written from the two
  * documents only; nothing here comes from src/.

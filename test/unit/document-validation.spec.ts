@@ -12,7 +12,7 @@ import {
 import { BadUserInputError, Problem } from '../../src/common/errors';
 
 /*
- * The rules of a blueprint document (shared/api-contract.md, "Rules"), checked
+ * The rules of a blueprint document (docs/api-contract.md, "Rules"), checked
  * without a database. Every test starts from the valid example document and
  * breaks exactly one thing (unless it says otherwise), then asserts the exact
  * problem paths and that the message says what is wrong.

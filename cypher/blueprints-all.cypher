@@ -1,0 +1,2 @@
+// Every blueprint, as `b`; the start of a read.
+MATCH (b:Blueprint)

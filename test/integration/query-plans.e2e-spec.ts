@@ -1,0 +1,53 @@
+import neo4j, { Driver } from 'neo4j-driver';
+import { cypher, cypherFileNames } from '../../src/database/cypher-files';
+import { startTestApp } from '../helpers/test-app';
+
+/** Operators that make a query's cost grow with the whole database (or worse) instead of with what it reads. */
+const FORBIDDEN = ['AllNodesScan', 'CartesianProduct'];
+
+const isHead = (name: string) => cypher(name).includes('the start of a read');
+const isTail = (name: string) => cypher(name).includes('Follows a file that binds');
+
+function operators(plan: any): string[] {
+  return [String(plan.operatorType).split('@')[0], ...(plan.children ?? []).flatMap(operators)];
+}
+
+function parameters(text: string): Record<string, null> {
+  return Object.fromEntries([...text.matchAll(/\$(\w+)/g)].map((m) => [m[1], null]));
+}
+
+describe('the plans of every query in cypher/', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    // The app applies the constraints and indexes the plans rely on.
+    const api = await startTestApp();
+    await api.close();
+    driver = neo4j.driver(process.env.TEST_NEO4J_URI!);
+  });
+  afterAll(() => driver.close());
+
+  const names = cypherFileNames().filter((name) => name !== 'schema');
+  const heads = names.filter(isHead);
+  const tails = names.filter(isTail);
+  const statements: [string, string][] = [
+    ...names.filter((name) => !isHead(name) && !isTail(name)).map((name): [string, string] => [name, cypher(name)]),
+    ...heads.flatMap((head) => tails.map((tail): [string, string] => [`${head} + ${tail}`, `${cypher(head)}\n${cypher(tail)}`])),
+  ];
+
+  it('covers every file', () => {
+    expect(statements.length).toBeGreaterThan(20);
+    expect(heads.length).toBe(2);
+    expect(tails.length).toBe(2);
+  });
+
+  it.each(statements)(`%s uses no ${FORBIDDEN.join(' or ')}`, async (_name, text) => {
+    const session = driver.session({ database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' });
+    try {
+      const result = await session.run(`EXPLAIN ${text}`, parameters(text));
+      const used = operators(result.summary.plan);
+      expect(used.filter((operator) => FORBIDDEN.includes(operator))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});
