@@ -1,4 +1,5 @@
 // Benchmark only (src/bench/naive-import.ts): one HAS_ACTION per statement.
 MATCH (t:Step {blueprintKey: $blueprintKey, key: $step})
-MATCH (a:Action {blueprintKey: $blueprintKey, key: $key})
+// A correlated lookup, so the planner joins by Apply rather than a CartesianProduct.
+CALL { WITH t MATCH (a:Action {blueprintKey: $blueprintKey, key: $key}) RETURN a }
 CREATE (t)-[:HAS_ACTION]->(a)

@@ -1,6 +1,7 @@
 // Benchmark only (src/bench/naive-import.ts): one role's MEMBER_OF per statement, moved from any other department.
 MATCH (n:Role {key: $key})
-MATCH (d:Department {key: $department})
+// A correlated lookup, so the planner joins by Apply rather than a CartesianProduct.
+CALL { WITH n MATCH (d:Department {key: $department}) RETURN d }
 OPTIONAL MATCH (n)-[old:MEMBER_OF]->(other:Department)
 WHERE other <> d
 DELETE old

@@ -41,6 +41,7 @@ interface Options {
   fileActions: number;
   naiveActions: number;
   runs: number;
+  fileRuns: number;
 }
 
 interface Measurement {
@@ -68,7 +69,8 @@ function parseOptions(argv: string[]): Options {
     .option('--files <f>', 'files of the many-files case', positive('--files'), 200)
     .option('--file-actions <a>', 'actions of each file', positive('--file-actions'), 200)
     .option('--naive-actions <n>', 'actions of the document imported both ways', positive('--naive-actions'), 1000)
-    .option('--runs <r>', 'runs of each case; the median is reported', positive('--runs'), 3)
+    .option('--runs <r>', 'runs of each single-document case; the median is reported', positive('--runs'), 3)
+    .option('--file-runs <r>', 'runs of each many-files case (each run is already --files imports)', positive('--file-runs'), 1)
     .parse(argv);
   return program.opts<Options>();
 }
@@ -140,15 +142,21 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
     }),
   );
 
-  // Warm-up: every statement of both imports, REPLACE and delete, once; plans compile here.
+  // Warm-up: every statement of both imports, REPLACE and delete; plans compile and the JVM warms here.
   progress('warming up');
-  await bench.batched(warmUp, ImportMode.CREATE);
-  await bench.batched(warmUp, ImportMode.REPLACE);
-  await bench.delete(warmUp.key);
+  const warmUpStart = performance.now();
+  for (let i = 0; i < 3; i++) {
+    await bench.batched(warmUp, ImportMode.CREATE);
+    await bench.batched(warmUp, ImportMode.REPLACE);
+    await bench.delete(warmUp.key);
+  }
   await bench.naive(warmUp, ImportMode.CREATE);
   await bench.delete(warmUp.key);
   await bench.batched(small, ImportMode.CREATE);
+  await bench.batched(small, ImportMode.REPLACE);
   await bench.delete(small.key);
+  const warmUpSeconds = (performance.now() - warmUpStart) / 1000;
+  const loadBefore = loadAverage();
 
   const rows: Measurement[] = [];
   const smallElements = elements(small);
@@ -163,9 +171,15 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
   sameDocument('the batched import of the small document', small, batchedExport);
 
   progress(`naive import, ${smallLabel}`);
-  const naiveSmall = await bench.measure(`naive (one statement per element), ${smallLabel}`, smallElements, 1, () => bench.delete(small.key), () =>
-    bench.naive(small, ImportMode.CREATE),
-  );
+  const naiveSmall = await bench.measure(`naive (one statement per element), ${smallLabel}`, smallElements, 1, () => bench.delete(small.key), async () => {
+    const t0 = performance.now();
+    await bench.naive(small, ImportMode.CREATE).catch((error: Error) => {
+      const seconds = ((performance.now() - t0) / 1000).toFixed(0);
+      throw new Error(
+        `the naive import failed after ${seconds} s (${error.message}); the embedded Neo4j ends transactions after 60 s, so try a smaller --naive-actions`,
+      );
+    });
+  });
   rows.push(naiveSmall);
   const naiveExport = await bench.exportDocument(small.key);
   if (!isDeepStrictEqual(naiveExport, batchedExport)) {
@@ -194,14 +208,14 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
   const filesElements = files.reduce((sum, file) => sum + elements(file), 0);
   const empty: Measurement = { label: `${filesLabel}, into an empty database`, elements: filesElements, roundTrips: 0, imports: files.length, times: [] };
   const replace: Measurement = { label: `${filesLabel}, again with REPLACE`, elements: filesElements, roundTrips: 0, imports: files.length, times: [] };
-  for (let r = 0; r < options.runs; r++) {
-    progress(`${filesLabel}: run ${r + 1} of ${options.runs}, into an empty database`);
+  for (let r = 0; r < options.fileRuns; r++) {
+    progress(`${filesLabel}: run ${r + 1} of ${options.fileRuns}, into an empty database`);
     await bench.deleteAll(files.map((file) => file.key));
     await bench.deleteOrganisation(filesOrgPrefix);
     await bench.once(empty, async () => {
       for (const file of files) await bench.batched(file, ImportMode.CREATE);
     });
-    progress(`${filesLabel}: run ${r + 1} of ${options.runs}, again with REPLACE`);
+    progress(`${filesLabel}: run ${r + 1} of ${options.fileRuns}, again with REPLACE`);
     await bench.once(replace, async () => {
       for (const file of files) await bench.batched(file, ImportMode.REPLACE);
     });
@@ -214,7 +228,10 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
   const rate = (m: Measurement) => Math.round(m.elements / median(m.times));
   out(`## Import benchmark`);
   out();
-  out(`${where}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}; median of ${options.runs} runs after a warm-up.`);
+  out(`${where}; ${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim()}), Node ${process.version}; load average (1, 5, 15 min) ${loadBefore} before measuring, ${loadAverage()} after.`);
+  out(
+    `Median of ${options.runs} runs for single documents, ${options.fileRuns} run(s) of each many-files case, after a warm-up of ${warmUpSeconds.toFixed(0)} s.`,
+  );
   out(`Each import is BlueprintsService.import (checks, one write transaction, read-back), or the same with one statement per element for the naive rows.`);
   out();
   out('| case | elements (nodes + relationships) | round trips | time (s) | elements/s | runs (s) |');
@@ -229,7 +246,10 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
     `- ${filesLabel}, REPLACE vs empty database: **${(median(replace.times) / median(empty.times)).toFixed(2)}x** the time (claim: at most 2x)`,
   );
   out(`- ${largeLabel}, batched: **${seconds(median(batchedLarge.times))} s** (claim: a few seconds), of which checking the document alone ${seconds(validation)} s`);
-  out(`- round trips: the batched import runs a fixed number of statements per document; the naive one one per element`);
+  out(
+    `- round trips: the batched import runs a fixed number of statements per document; the naive one runs one per element, ` +
+      `plus ${naiveSmall.roundTrips - smallElements} (check, clear, properties, read-back)`,
+  );
   out();
   out(`Both imports of the ${smallLabel} document exported the same document, equal to the generated one. Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
@@ -342,6 +362,14 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string {
     }
   }
   return `${at}: ${JSON.stringify(a)?.slice(0, 200)} vs ${JSON.stringify(b)?.slice(0, 200)}`;
+}
+
+/** Other processes on the machine skew the figures; the report says how busy it was. */
+function loadAverage(): string {
+  return os
+    .loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ');
 }
 
 function median(values: number[]): number {

@@ -516,12 +516,11 @@ describe('dependencies', () => {
     expect(snapshot(doc)).toEqual(before);
   });
 
-  it('an action depending on itself is left to the document rules', () => {
+  it('an action depending on itself is refused at the argument `to`', () => {
     const doc = exampleDoc();
-    edits.addDependency(doc, 'fs-guard', 'fs-guard');
-    expect(checkDocument(doc).problems).toEqual([
-      { path: 'document.stages[2].steps[0].actions[1].dependsOn[0]', message: expect.stringMatching(/itself/) },
-    ]);
+    const before = snapshot(doc);
+    expectBadInput(() => edits.addDependency(doc, 'fs-guard', 'fs-guard'), [{ path: 'to', message: /itself/ }]);
+    expect(snapshot(doc)).toEqual(before);
   });
 
   it('removeDependency removes the edge only', () => {
