@@ -248,7 +248,7 @@ async function run(bench: Bench, options: Options, runId: string, perAction: num
   out(`- ${largeLabel}, batched: **${seconds(median(batchedLarge.times))} s** (claim: a few seconds), of which checking the document alone ${seconds(validation)} s`);
   out(
     `- round trips: the batched import runs a fixed number of statements per document; the naive one runs one per element, ` +
-      `plus ${naiveSmall.roundTrips - smallElements} (check, clear, properties, read-back)`,
+      `plus ${naiveSmall.roundTrips - smallElements} (check, unlink, properties, read-back)`,
   );
   out();
   out(`Both imports of the ${smallLabel} document exported the same document, equal to the generated one. Whole run: ${((performance.now() - started) / 1000).toFixed(0)} s.`);

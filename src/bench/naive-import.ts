@@ -34,7 +34,7 @@ export async function naiveImport(
 async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows): Promise<void> {
   // The blueprint node itself: the same three statements as the batched import.
   await runner.run('blueprint-lock', { key: blueprintKey });
-  await runner.run('blueprint-clear', { key: blueprintKey });
+  await runner.run('blueprint-unlink', { key: blueprintKey, stageKeys: [], stepKeys: [], actionKeys: [], painPointKeys: [] });
   await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
 
   for (const { key, name } of rows.departments) await runner.run('naive-merge-department', { key, name });

@@ -63,23 +63,33 @@ export class BlueprintStore {
     return { exists: row.exists as boolean, problems };
   }
 
-  /** Writes a blueprint's rows, replacing its own nodes if it had any. One statement per kind; empty kinds are skipped. */
+  /**
+   * Writes a blueprint's rows over what it had: nodes are matched by key and
+   * updated, those the rows no longer have are deleted, relationships are
+   * written anew. One statement per kind; empty kinds are skipped.
+   */
   async write(runner: QueryRunner, key: string, rows: ImportRows, options: { locked?: boolean } = {}): Promise<void> {
     // Taking the lock a second time in one transaction invites deadlocks between concurrent edits.
     if (!options.locked) await runner.run('blueprint-lock', { key });
-    await runner.run('blueprint-clear', { key });
+    await runner.run('blueprint-unlink', {
+      key,
+      stageKeys: rows.stages.map((row) => row.key),
+      stepKeys: rows.steps.map((row) => row.key),
+      actionKeys: rows.actions.map((row) => row.key),
+      painPointKeys: rows.painPoints.map((row) => row.key),
+    });
     await runner.run('blueprint-set-properties', { key, ...rows.properties });
     const batches: [string, Record<string, unknown>[]][] = [
       ['upsert-departments', rows.departments],
       ['upsert-roles', rows.roles],
       ['upsert-systems', rows.systems],
       ['upsert-processes', rows.processes],
-      ['create-stages', rows.stages],
-      ['create-steps', rows.steps],
-      ['create-actions', rows.actions],
+      ['merge-stages', rows.stages],
+      ['merge-steps', rows.steps],
+      ['merge-actions', rows.actions],
       ['create-action-systems', rows.actionSystems],
       ['create-dependencies', rows.dependencies],
-      ['create-pain-points', rows.painPoints],
+      ['merge-pain-points', rows.painPoints],
       ['create-pain-causes', rows.painCauses],
     ];
     for (const [query, batch] of batches) {

@@ -4,6 +4,7 @@ import { cypherStatements } from './cypher-files';
 import { EmbeddedNeo4j } from './embedded-neo4j';
 import { EMBEDDED_NEO4J, NEO4J_DRIVER, NEO4J_OPTIONS, Neo4jOptions } from './database.tokens';
 import { Neo4jExecutor } from './executor';
+import { disableNagleOnClientSockets } from './tcp-no-delay';
 
 const SCHEMA_RETRY_MS = 5_000;
 
@@ -63,6 +64,7 @@ export class DatabaseLifecycle implements OnApplicationBootstrap, OnApplicationS
 @Module({})
 export class DatabaseModule {
   static forRoot(options: Neo4jOptions, embedded?: EmbeddedNeo4j): DynamicModule {
+    disableNagleOnClientSockets();
     const driver = neo4j.driver(
       options.uri,
       options.password ? neo4j.auth.basic(options.username, options.password) : undefined,

@@ -1,5 +1,7 @@
 import { exampleDocument } from '../helpers/fixtures';
 import { BLUEPRINT_TREE, EXPORT, IMPORT } from '../helpers/queries';
+import { Driver } from 'neo4j-driver';
+import { NEO4J_DRIVER } from '../../src/database/database.tokens';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
 describe('blueprints over GraphQL', () => {
@@ -66,6 +68,52 @@ describe('blueprints over GraphQL', () => {
     expect(replaced.data.importBlueprint.blueprint.stages).toHaveLength(1);
     const exported = await exportDocument(key);
     expect(exported.stages.flatMap((s: any) => s.steps.flatMap((t: any) => t.actions))).toHaveLength(3);
+  });
+
+  it('REPLACE moves, changes and removes nodes by key, and leaves none behind', async () => {
+    const key = uniqueKey('bp');
+    await importDocument(exampleDocument(key));
+    const changed = exampleDocument(key);
+    const [first, second] = changed.stages;
+    // An action moves to another stage's step, a stage goes, a step and a pain point change.
+    const moved = second.steps[0].actions.pop();
+    first.steps[0].actions.push(moved);
+    changed.stages.splice(3, 1);
+    first.steps[0].name = 'Renamed step';
+    const removedKeys = new Set(
+      exampleDocument(key).stages[3].steps.flatMap((t: any) => t.actions.map((a: any) => a.key)),
+    );
+    const dropReferences = (keys: string[] | undefined) => keys?.filter((k) => !removedKeys.has(k));
+    for (const stage of changed.stages)
+      for (const step of stage.steps)
+        for (const action of step.actions) action.dependsOn = dropReferences(action.dependsOn);
+    changed.painPoints = changed.painPoints
+      .filter((p: any) => !removedKeys.has(p.action))
+      .map((p: any) => ({ ...p, causes: dropReferences(p.causes) }));
+    changed.painPoints[0].severity = 1;
+
+    const replaced = await importDocument(changed, 'REPLACE');
+    expect(replaced.errors).toBeUndefined();
+    // The same document imported fresh under another key is what REPLACE must give.
+    const freshKey = uniqueKey('bp');
+    expect((await importDocument({ ...changed, key: freshKey })).errors).toBeUndefined();
+    expect(await exportDocument(key)).toEqual({ ...(await exportDocument(freshKey)), key });
+
+    // Every node of the blueprint, with the relationships at each end: nothing stale may remain.
+    const footprint = async (k: string) => {
+      const { records } = await api.app.get<Driver>(NEO4J_DRIVER).executeQuery(
+        `MATCH (n {blueprintKey: $k})
+         RETURN labels(n)[0] + ' ' + n.key + ' in ' + COUNT { (n)<--() } + ' out ' + COUNT { (n)-->() } AS node ORDER BY node`,
+        { k },
+        { database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' },
+      );
+      return records.map((record) => record.get('node'));
+    };
+    const nodes = await footprint(key);
+    expect(nodes.filter((node) => node.startsWith('Action '))).toHaveLength(
+      changed.stages.flatMap((stage: any) => stage.steps.flatMap((step: any) => step.actions)).length,
+    );
+    expect(nodes).toEqual(await footprint(freshKey));
   });
 
   it('leaves the old blueprint untouched when a REPLACE is rejected', async () => {

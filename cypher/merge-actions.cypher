@@ -1,10 +1,10 @@
-// Creates actions with their role, explicit owner and process.
+// Actions with their step, role, explicit owner and process.
 UNWIND $rows AS row
 MATCH (t:Step {blueprintKey: $key, key: row.step})
-CREATE (t)-[:HAS_ACTION]->(a:Action {
-  blueprintKey: $key, key: row.key, lane: row.lane, name: row.name, description: row.description,
-  channel: row.channel, touchpoint: row.touchpoint, emotion: row.emotion, position: row.position
-})
+MERGE (a:Action {blueprintKey: $key, key: row.key})
+SET a.lane = row.lane, a.name = row.name, a.description = row.description, a.channel = row.channel,
+    a.touchpoint = row.touchpoint, a.emotion = row.emotion, a.position = row.position
+CREATE (t)-[:HAS_ACTION]->(a)
 WITH a, row
 OPTIONAL MATCH (r:Role {key: row.role})
 OPTIONAL MATCH (d:Department {key: row.department})
