@@ -10,6 +10,7 @@ import { DemoModule } from './demo/demo.module';
 import { EditingModule } from './editing/editing.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { WebModule } from './web/web.module';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
@@ -32,6 +33,7 @@ export class AppModule {
         }),
         HealthModule,
         DemoModule,
+        WebModule,
         ...FEATURE_MODULES,
       ],
     };

@@ -1,0 +1,464 @@
+/// <reference lib="dom" />
+/**
+ * The blueprint page's script, bundled for the browser by scripts/build-client.js.
+ * The grid is drawn on the server; this adds what needs the API: pain traces,
+ * the root-cause panel and the cross-department matrix, all through /graphql.
+ */
+import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
+
+interface DepartmentRef {
+  key: string;
+  name: string;
+}
+interface RootCauseRow {
+  rank: number;
+  department: DepartmentRef;
+  score: number;
+  share: number;
+  contributions?: {
+    painPoint: { key: string; title: string; blueprintKey: string };
+    score: number;
+    chains: { actions: { name: string }[]; mass: number }[];
+  }[];
+}
+interface RootCauseReport {
+  totalImpact: number;
+  unattributedImpact: number;
+  painPointCount: number;
+  departments: RootCauseRow[];
+}
+interface Dependency {
+  from: DepartmentRef;
+  to: DepartmentRef;
+  handoffs: number;
+  impact: number;
+  blueprints: string[];
+}
+interface Trace {
+  painPoint: { key: string; title: string; category: string };
+  impact: number;
+  unattributed: number;
+  nodes: { action: { key: string; name: string }; depth: number; received: number; kept: number; departments: DepartmentRef[] }[];
+  edges: { from: { key: string }; to: { key: string }; mass: number }[];
+}
+
+const ANALYSIS = `
+query Analysis($blueprintKey: String, $retention: Float, $maxDepth: Int) {
+  rootCauses(blueprintKey: $blueprintKey, retention: $retention, maxDepth: $maxDepth) {
+    totalImpact unattributedImpact painPointCount
+    departments { rank department { key name } score share
+      contributions { painPoint { key title blueprintKey } score chains(limit: 1) { actions { name } mass } } }
+  }
+  departmentDependencies(blueprintKey: $blueprintKey) { from { key name } to { key name } handoffs impact blueprints }
+}`;
+
+const TRACE = `
+query Trace($blueprintKey: String!, $painPointKey: String!, $retention: Float, $maxDepth: Int) {
+  painPointTrace(blueprintKey: $blueprintKey, painPointKey: $painPointKey, retention: $retention, maxDepth: $maxDepth) {
+    painPoint { key title category } impact unattributed
+    nodes { action { key name } depth received kept departments { key name } }
+    edges { from { key } to { key } mass }
+  }
+  ends: rootCauses(blueprintKey: $blueprintKey, painPointKeys: [$painPointKey], retention: $retention, maxDepth: $maxDepth) {
+    departments { rank department { key name } score share }
+  }
+}`;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`the page has no #${id}`);
+  return element as T;
+}
+
+/** An element with text content only: nothing from the data is ever parsed as HTML. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
+  if (body.errors && body.errors.length > 0) throw new Error(body.errors.map((e) => e.message).join('; '));
+  if (!response.ok || !body.data) throw new Error(`the API answered ${response.status}`);
+  return body.data;
+}
+
+function main(): void {
+  const data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as { key: string; name: string };
+  const svg = document.querySelector<SVGSVGElement>('#canvas svg.bp-svg');
+  if (!svg) return;
+  const status = byId('status');
+  const retention = byId<HTMLInputElement>('retention');
+  const retentionRange = byId<HTMLInputElement>('retention-range');
+  const depth = byId<HTMLInputElement>('depth');
+  const rootCausesBox = byId('root-causes');
+  const traceBox = byId('trace');
+  const dependenciesBox = byId('dependencies');
+
+  const cards = new Map<string, SVGGElement>();
+  svg.querySelectorAll<SVGGElement>('g.bp-card').forEach((card) => cards.set(card.dataset.action ?? '', card));
+  const edges = new Map<string, SVGPathElement>();
+  svg.querySelectorAll<SVGPathElement>('path.bp-edge[data-from]').forEach((edge) => {
+    edges.set(`${edge.dataset.from}\u0000${edge.dataset.to}`, edge);
+  });
+  const overlay = document.createElementNS(SVG_NS, 'g');
+  overlay.setAttribute('class', 'bp-overlay');
+  svg.appendChild(overlay);
+
+  let activePain: string | null = null;
+  let activeDepartment: string | null = null;
+  let analysisSequence = 0;
+  let traceSequence = 0;
+
+  const params = () => {
+    const r = Number(retention.value);
+    const d = Number(depth.value);
+    const scope = (document.querySelector<HTMLInputElement>('input[name=scope]:checked')?.value ?? 'blueprint') as
+      | 'blueprint'
+      | 'all';
+    return { scope, retention: r, maxDepth: d, id: `${scope}|${r}|${d}` };
+  };
+
+  const showStatus = (message: string, error = false) => {
+    status.textContent = message;
+    status.classList.toggle('error', error);
+  };
+
+  // --- highlighting ---------------------------------------------------------
+
+  const clearHighlights = () => {
+    svg.classList.remove('focused');
+    svg.querySelectorAll('.hit, .owned, .hot, .active').forEach((node) => node.classList.remove('hit', 'owned', 'hot', 'active'));
+    edges.forEach((edge) => edge.style.removeProperty('stroke-width'));
+    overlay.replaceChildren();
+  };
+
+  const traceLabel = (card: SVGGElement, text: string) => {
+    const rect = card.querySelector('rect');
+    if (!rect) return;
+    const x = Number(rect.getAttribute('x'));
+    const y = Number(rect.getAttribute('y')) + Number(rect.getAttribute('height'));
+    const group = document.createElementNS(SVG_NS, 'g');
+    group.setAttribute('class', 'bp-trace-label');
+    const background = document.createElementNS(SVG_NS, 'rect');
+    const label = document.createElementNS(SVG_NS, 'text');
+    label.textContent = text;
+    label.setAttribute('x', String(x + 6));
+    label.setAttribute('y', String(y + 4));
+    background.setAttribute('x', String(x + 2));
+    background.setAttribute('y', String(y - 7));
+    background.setAttribute('height', '15');
+    background.setAttribute('rx', '3');
+    group.append(background, label);
+    overlay.appendChild(group);
+    background.setAttribute('width', String(label.getComputedTextLength() + 8));
+  };
+
+  // --- pain trace -------------------------------------------------------------
+
+  const renderTrace = (trace: Trace, ends: RootCauseRow[], id: string) => {
+    clearHighlights();
+    svg.classList.add('focused');
+    svg.querySelectorAll(`g.bp-pain`).forEach((marker) => {
+      if ((marker as SVGGElement).dataset.pain === trace.painPoint.key) marker.classList.add('active');
+    });
+    for (const node of trace.nodes) {
+      const card = cards.get(node.action.key);
+      if (!card) continue;
+      card.classList.add('hit');
+      traceLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
+    }
+    const maxMass = Math.max(0, ...trace.edges.map((e) => e.mass));
+    for (const edge of trace.edges) {
+      const path = edges.get(`${edge.from.key}\u0000${edge.to.key}`);
+      if (!path) continue;
+      path.classList.add('hot');
+      path.style.strokeWidth = String(traceEdgeWidth(edge.mass, maxMass));
+      path.parentNode?.appendChild(path); // drawn above the dimmed ones
+    }
+
+    const close = el('button', { type: 'button', class: 'clear' }, 'Clear');
+    close.addEventListener('click', () => {
+      activePain = null;
+      clearHighlights();
+      traceBox.replaceChildren();
+      delete traceBox.dataset.pain;
+    });
+    const endRows = ends.map((row) =>
+      el(
+        'tr',
+        { 'data-department': row.department.key },
+        el('td', {}, row.department.name),
+        el('td', { class: 'num' }, formatFigure(row.score)),
+        el('td', { class: 'num' }, formatShare(row.share)),
+      ),
+    );
+    const nodeRows = trace.nodes.map((node) =>
+      el(
+        'tr',
+        { 'data-action': node.action.key },
+        el('td', {}, node.action.name),
+        el('td', { class: 'num' }, String(node.depth)),
+        el('td', { class: 'num' }, formatFigure(node.received)),
+        el('td', { class: 'num' }, formatFigure(node.kept)),
+      ),
+    );
+    traceBox.replaceChildren(
+      el('h3', {}, trace.painPoint.title),
+      el(
+        'div',
+        { class: 'figures' },
+        el('span', {}, `impact ${formatFigure(trace.impact)}`),
+        el('span', {}, `unattributed ${formatFigure(trace.unattributed)}`),
+        el('span', {}, `${trace.nodes.length} cards reached`),
+        close,
+      ),
+      el('h4', {}, 'Ends in'),
+      el(
+        'table',
+        { class: 'ends' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Department'), el('th', { class: 'num' }, 'blame'), el('th', { class: 'num' }, 'share'))),
+        el('tbody', {}, ...endRows),
+      ),
+      el('h4', {}, 'Cards reached'),
+      el(
+        'table',
+        { class: 'reached' },
+        el(
+          'thead',
+          {},
+          el('tr', {}, el('th', {}, 'Action'), el('th', { class: 'num' }, 'depth'), el('th', { class: 'num' }, 'received'), el('th', { class: 'num' }, 'kept')),
+        ),
+        el('tbody', {}, ...nodeRows),
+      ),
+    );
+    traceBox.dataset.pain = trace.painPoint.key;
+    traceBox.dataset.params = id;
+  };
+
+  const loadTrace = async (painKey: string) => {
+    activePain = painKey;
+    activeDepartment = null;
+    rootCausesBox.querySelectorAll('li.selected').forEach((li) => li.classList.remove('selected'));
+    const p = params();
+    const mine = ++traceSequence;
+    showStatus('Tracing…');
+    try {
+      const result = await graphql<{ painPointTrace: Trace; ends: { departments: RootCauseRow[] } }>(TRACE, {
+        blueprintKey: data.key,
+        painPointKey: painKey,
+        retention: p.retention,
+        maxDepth: p.maxDepth,
+      });
+      if (mine !== traceSequence || activePain !== painKey) return;
+      renderTrace(result.painPointTrace, result.ends.departments, `${painKey}|${p.retention}|${p.maxDepth}`);
+      showStatus('');
+    } catch (error) {
+      showStatus((error as Error).message, true);
+    }
+  };
+
+  // --- root causes ------------------------------------------------------------
+
+  const selectDepartment = (key: string, item: HTMLLIElement) => {
+    const again = activeDepartment === key;
+    clearHighlights();
+    activePain = null;
+    traceBox.replaceChildren();
+    delete traceBox.dataset.pain;
+    rootCausesBox.querySelectorAll('li.selected').forEach((li) => li.classList.remove('selected'));
+    rootCausesBox.querySelectorAll('ul.contributions').forEach((list) => ((list as HTMLElement).hidden = true));
+    if (again) {
+      activeDepartment = null;
+      return;
+    }
+    activeDepartment = key;
+    item.classList.add('selected');
+    svg.classList.add('focused');
+    cards.forEach((card) => {
+      if ((card.dataset.owners ?? '').split(' ').includes(key)) card.classList.add('owned');
+    });
+    const list = item.querySelector<HTMLUListElement>('ul.contributions');
+    if (list) list.hidden = false;
+  };
+
+  const renderRootCauses = (report: RootCauseReport, id: string) => {
+    const maxShare = Math.max(0, ...report.departments.map((d) => d.share));
+    const items = report.departments.map((row) => {
+      const bar = el('span', { class: 'bar' }, el('span'));
+      (bar.firstChild as HTMLElement).style.width = `${maxShare > 0 ? (100 * row.share) / maxShare : 0}%`;
+      const button = el(
+        'button',
+        { type: 'button', class: 'department', 'aria-pressed': 'false' },
+        el('span', { class: 'rank' }, `${row.rank}.`),
+        el('span', { class: 'name' }, row.department.name),
+        el('span', { class: 'figures-cell' }, `${formatFigure(row.score)} · `, el('span', { class: 'share' }, formatShare(row.share))),
+        bar,
+      );
+      const contributions = el(
+        'ul',
+        { class: 'contributions' },
+        ...(row.contributions ?? []).map((c) => {
+          const chain = c.chains[0];
+          return el(
+            'li',
+            { 'data-pain': c.painPoint.key },
+            `${c.painPoint.title} `,
+            el('small', {}, `(${c.painPoint.blueprintKey})`),
+            ` ${formatFigure(c.score)}`,
+            ...(chain ? [el('div', { class: 'chain' }, chain.actions.map((a) => a.name).join(' → '))] : []),
+          );
+        }),
+      );
+      contributions.hidden = true;
+      const item = el('li', { 'data-department': row.department.key, 'data-rank': String(row.rank) }, button, contributions);
+      button.addEventListener('click', () => {
+        selectDepartment(row.department.key, item);
+        rootCausesBox.querySelectorAll('button.department').forEach((b) => b.setAttribute('aria-pressed', 'false'));
+        if (activeDepartment) button.setAttribute('aria-pressed', 'true');
+      });
+      return item;
+    });
+    rootCausesBox.replaceChildren(
+      el(
+        'div',
+        { class: 'figures' },
+        el('span', {}, `total impact ${formatFigure(report.totalImpact)}`),
+        el('span', {}, `unattributed ${formatFigure(report.unattributedImpact)}`),
+        el('span', {}, `${report.painPointCount} pain points`),
+      ),
+      report.departments.length > 0 ? el('ol', { class: 'ranking' }, ...items) : el('p', { class: 'hint' }, 'No department receives blame here.'),
+    );
+    rootCausesBox.dataset.params = id;
+    if (activeDepartment) {
+      const item = rootCausesBox.querySelector<HTMLLIElement>(`li[data-department="${CSS.escape(activeDepartment)}"]`);
+      activeDepartment = null;
+      if (item) item.querySelector('button')?.click();
+      else clearHighlights();
+    }
+  };
+
+  // --- dependencies -----------------------------------------------------------
+
+  const renderDependencies = (rows: Dependency[], id: string) => {
+    const departments = new Map<string, DepartmentRef>();
+    for (const row of rows) {
+      departments.set(row.from.key, row.from);
+      departments.set(row.to.key, row.to);
+    }
+    const order = [...departments.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+    const cell = new Map(rows.map((row) => [`${row.from.key}\u0000${row.to.key}`, row]));
+    const maxImpact = Math.max(0, ...rows.map((r) => r.impact));
+    if (order.length === 0) {
+      dependenciesBox.replaceChildren(el('p', { class: 'hint' }, 'No department relies on another here.'));
+      dependenciesBox.dataset.params = id;
+      return;
+    }
+    const head = el('tr', {}, el('th', {}, 'relies on →'), ...order.map((d) => el('th', { scope: 'col' }, d.name)));
+    const body = order.map((from) =>
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row' }, from.name),
+        ...order.map((to) => {
+          if (from.key === to.key) return el('td', { class: 'self' });
+          const row = cell.get(`${from.key}\u0000${to.key}`);
+          if (!row) return el('td');
+          const td = el(
+            'td',
+            {
+              'data-from': from.key,
+              'data-to': to.key,
+              title: `${from.name} relies on ${to.name}: ${row.handoffs} handoffs, impact ${formatFigure(row.impact)} (${row.blueprints.join(', ')})`,
+            },
+            String(row.handoffs),
+          );
+          const strength = maxImpact > 0 ? row.impact / maxImpact : 0;
+          td.style.background = `rgba(214, 69, 69, ${(0.08 + 0.8 * strength).toFixed(3)})`;
+          if (strength > 0.55) td.style.color = '#fff';
+          return td;
+        }),
+      ),
+    );
+    dependenciesBox.replaceChildren(el('table', { class: 'matrix' }, el('thead', {}, head), el('tbody', {}, ...body)));
+    dependenciesBox.dataset.params = id;
+  };
+
+  // --- loading ------------------------------------------------------------------
+
+  const refresh = async () => {
+    const p = params();
+    if (!(p.retention >= 0 && p.retention <= 1) || !Number.isInteger(p.maxDepth) || p.maxDepth < 0 || p.maxDepth > 20) {
+      showStatus('Retention is from 0 to 1, depth a whole number from 0 to 20.', true);
+      return;
+    }
+    const mine = ++analysisSequence;
+    showStatus('Loading…');
+    try {
+      const result = await graphql<{ rootCauses: RootCauseReport; departmentDependencies: Dependency[] }>(ANALYSIS, {
+        blueprintKey: p.scope === 'all' ? null : data.key,
+        retention: p.retention,
+        maxDepth: p.maxDepth,
+      });
+      if (mine !== analysisSequence) return;
+      renderRootCauses(result.rootCauses, p.id);
+      renderDependencies(result.departmentDependencies, p.scope);
+      showStatus('');
+      if (activePain) await loadTrace(activePain);
+    } catch (error) {
+      showStatus((error as Error).message, true);
+    }
+  };
+
+  let timer: number | undefined;
+  const refreshSoon = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void refresh(), 120);
+  };
+
+  byId<HTMLFormElement>('controls').addEventListener('submit', (event) => event.preventDefault());
+  retention.addEventListener('input', () => {
+    retentionRange.value = retention.value;
+    refreshSoon();
+  });
+  retentionRange.addEventListener('input', () => {
+    retention.value = retentionRange.value;
+    refreshSoon();
+  });
+  depth.addEventListener('input', refreshSoon);
+  document.querySelectorAll<HTMLInputElement>('input[name=scope]').forEach((radio) => radio.addEventListener('change', refreshSoon));
+
+  const onPain = (event: Event) => {
+    const marker = (event.target as Element).closest<SVGGElement>('g.bp-pain');
+    if (!marker?.dataset.pain) return;
+    event.preventDefault();
+    void loadTrace(marker.dataset.pain);
+  };
+  svg.querySelectorAll<SVGGElement>('g.bp-pain').forEach((marker) => {
+    marker.setAttribute('tabindex', '0');
+    marker.setAttribute('role', 'button');
+  });
+  svg.addEventListener('click', onPain);
+  svg.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') onPain(event);
+  });
+
+  void refresh();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();

@@ -1,0 +1,204 @@
+import { escapeXml, jsonForScript } from './markup';
+import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, formatFigure } from './scales';
+
+/** The HTML around the picture: the list of blueprints and the blueprint page. Pure: data in, HTML out. */
+
+export const CLIENT_SCRIPT_PATH = '/assets/blueprint-page.js';
+
+/** What the list shows of a blueprint. */
+export interface BlueprintSummary {
+  key: string;
+  name: string;
+  state: string;
+  stages: number;
+  steps: number;
+  actions: number;
+  painPoints: number;
+  totalImpact: number;
+}
+
+interface SummaryInput {
+  key: string;
+  name: string;
+  state: string;
+  stages: { steps: { actions: unknown[] }[] }[];
+  painPoints: { impact: number }[];
+}
+
+export function summarise(blueprint: SummaryInput): BlueprintSummary {
+  const steps = blueprint.stages.flatMap((stage) => stage.steps);
+  return {
+    key: blueprint.key,
+    name: blueprint.name,
+    state: blueprint.state,
+    stages: blueprint.stages.length,
+    steps: steps.length,
+    actions: steps.reduce((sum, step) => sum + step.actions.length, 0),
+    painPoints: blueprint.painPoints.length,
+    totalImpact: blueprint.painPoints.reduce((sum, p) => sum + p.impact, 0),
+  };
+}
+
+export function blueprintHref(key: string): string {
+  return `/blueprints/${encodeURIComponent(key)}`;
+}
+
+const PAGE_STYLE = `
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; }
+body { font-family: 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, sans-serif; font-size: 14px; color: #1f2933; background: #eef2f6; }
+a { color: #0b69a3; }
+header.top { display: flex; align-items: baseline; gap: 16px; padding: 10px 16px; background: #102a43; color: #fff; flex-wrap: wrap; }
+header.top a { color: #bcdcf5; }
+header.top h1 { font-size: 18px; margin: 0; font-weight: 700; }
+header.top .state { font-size: 11px; padding: 2px 8px; border-radius: 10px; background: #334e68; letter-spacing: 0.05em; }
+header.top nav { margin-left: auto; display: flex; gap: 14px; }
+main.list { padding: 16px; max-width: 1100px; }
+table.blueprints { border-collapse: collapse; background: #fff; width: 100%; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+table.blueprints th, table.blueprints td { padding: 8px 12px; border-bottom: 1px solid #e3e8ee; text-align: left; }
+table.blueprints td.num, table.blueprints th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.controls { display: flex; gap: 20px; align-items: center; flex-wrap: wrap; padding: 8px 16px; background: #fff; border-bottom: 1px solid #d9e2ec; }
+.controls fieldset { border: 0; margin: 0; padding: 0; display: flex; gap: 10px; align-items: center; }
+.controls legend { float: left; margin-right: 6px; font-weight: 600; }
+.controls label { display: inline-flex; gap: 6px; align-items: center; }
+.controls input[type=number] { width: 64px; }
+.status { margin-left: auto; color: #486581; font-size: 12px; }
+.status.error { color: #b3261e; font-weight: 600; }
+.workspace { display: flex; gap: 12px; padding: 12px 16px; align-items: flex-start; }
+.canvas { flex: 1 1 auto; min-width: 0; overflow: auto; max-height: calc(100vh - 120px); background: #fff; border: 1px solid #d9e2ec; border-radius: 6px; }
+.canvas svg { display: block; }
+.side { flex: 0 0 360px; width: 360px; display: flex; flex-direction: column; gap: 12px; max-height: calc(100vh - 120px); overflow: auto; }
+.panel { background: #fff; border: 1px solid #d9e2ec; border-radius: 6px; padding: 10px 12px; }
+.panel h2 { font-size: 14px; margin: 0 0 8px; }
+.panel .hint { color: #627d98; font-size: 12px; margin: 0; }
+.panel table { border-collapse: collapse; width: 100%; font-size: 12px; }
+.panel td, .panel th { padding: 3px 4px; text-align: left; vertical-align: top; }
+.panel td.num, .panel th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.figures { display: flex; gap: 14px; font-size: 12px; margin-bottom: 6px; flex-wrap: wrap; }
+ol.ranking { list-style: none; margin: 0; padding: 0; }
+ol.ranking li { margin: 0 0 6px; }
+ol.ranking button.department { all: unset; cursor: pointer; display: grid; grid-template-columns: 22px 1fr auto; gap: 4px 6px; width: 100%; font-size: 12px; align-items: center; }
+ol.ranking button.department:focus-visible { outline: 2px solid #0b69a3; }
+ol.ranking .bar { grid-column: 2 / 4; height: 8px; background: #e3e8ee; border-radius: 4px; overflow: hidden; }
+ol.ranking .bar span { display: block; height: 100%; background: #0b69a3; }
+ol.ranking li.selected .bar span { background: #d64545; }
+ol.ranking li.selected button.department { font-weight: 700; }
+ol.ranking .figures-cell { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.contributions { margin: 4px 0 8px 28px; font-size: 12px; }
+.contributions li { margin-bottom: 3px; }
+.chain { color: #627d98; }
+.dependencies { margin: 0 16px 16px; }
+.matrix-wrap { overflow: auto; max-height: 70vh; }
+table.matrix { border-collapse: collapse; font-size: 11px; }
+table.matrix th { font-weight: 600; padding: 2px 4px; white-space: nowrap; background: #fff; }
+table.matrix thead th { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; height: 150px; vertical-align: bottom; position: sticky; top: 0; }
+table.matrix tbody th { text-align: right; position: sticky; left: 0; }
+table.matrix td { width: 26px; min-width: 26px; height: 24px; text-align: center; border: 1px solid #e3e8ee; font-variant-numeric: tabular-nums; }
+table.matrix td.self { background: #f0f4f8; }
+.legend-inline { font-size: 12px; color: #486581; }
+.bp-svg .bp-pain { cursor: pointer; }
+.bp-svg .bp-pain:hover circle, .bp-svg .bp-pain:focus circle { stroke: #102a43; stroke-width: 2.5; }
+.bp-svg .bp-pain.active circle { stroke: #102a43; stroke-width: 3.5; }
+.bp-svg .bp-card, .bp-svg .bp-edge { transition: opacity .15s; }
+.bp-svg.focused .bp-card { opacity: 0.28; }
+.bp-svg.focused .bp-edge { opacity: 0.12; }
+.bp-svg.focused .bp-card.hit, .bp-svg.focused .bp-card.owned { opacity: 1; }
+.bp-svg .bp-card.hit rect { stroke: #d64545; stroke-width: 2.5; }
+.bp-svg .bp-card.owned rect { stroke: #0b69a3; stroke-width: 2.5; }
+.bp-svg.focused .bp-edge.hot { opacity: 1; stroke: #d64545; marker-end: url(#bp-arrow-hot); }
+.bp-svg .bp-trace-label rect { fill: #d64545; }
+.bp-svg .bp-trace-label text { fill: #fff; font-size: 10px; font-weight: 700; }
+`;
+
+function page(title: string, body: string, options: { script?: boolean } = {}): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">',
+    `<title>${escapeXml(title)}</title>`,
+    `<style>${PAGE_STYLE}</style>`,
+    options.script ? `<script src="${CLIENT_SCRIPT_PATH}" defer></script>` : '',
+    '</head>',
+    `<body>${body}</body>`,
+    '</html>',
+  ].join('\n');
+}
+
+export function listPage(blueprints: BlueprintSummary[]): string {
+  const rows = blueprints.map(
+    (b) =>
+      `<tr data-blueprint="${escapeXml(b.key)}">` +
+      `<td><a href="${escapeXml(blueprintHref(b.key))}">${escapeXml(b.name)}</a><br><small>${escapeXml(b.key)}</small></td>` +
+      `<td>${escapeXml(b.state)}</td>` +
+      `<td class="num">${b.stages}</td><td class="num">${b.steps}</td><td class="num">${b.actions}</td>` +
+      `<td class="num">${b.painPoints}</td><td class="num" title="${b.totalImpact}">${escapeXml(formatFigure(b.totalImpact))}</td>` +
+      `<td><a href="${escapeXml(blueprintHref(b.key))}.svg">SVG</a></td></tr>`,
+  );
+  const table =
+    blueprints.length === 0
+      ? '<p>No blueprints yet. Import one with the <code>importBlueprint</code> mutation or the <code>blueprint import</code> command.</p>'
+      : '<table class="blueprints"><thead><tr><th>Blueprint</th><th>State</th><th class="num">Stages</th><th class="num">Steps</th>' +
+        '<th class="num">Actions</th><th class="num">Pain points</th><th class="num">Total impact</th><th></th></tr></thead>' +
+        `<tbody>${rows.join('')}</tbody></table>`;
+  return page(
+    'Blueprint Graph',
+    `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span>` +
+      `<nav><a href="/graphql">GraphQL</a></nav></header>` +
+      `<main class="list"><h2>Blueprints</h2>${table}</main>`,
+  );
+}
+
+export interface BlueprintPageInput {
+  key: string;
+  name: string;
+  state: string;
+  description: string | null;
+  persona: { name: string } | null;
+}
+
+export function blueprintPage(blueprint: BlueprintPageInput, svg: string): string {
+  const legend = Object.entries(CATEGORY_COLOURS)
+    .map(([category, colour]) => `<span style="color:${colour}">●</span> ${CATEGORY_LABELS[category as PainCategoryName]}`)
+    .join(' &nbsp; ');
+  const body = [
+    `<header class="top"><h1>${escapeXml(blueprint.name)}</h1><span class="state">${escapeXml(blueprint.state)}</span>`,
+    blueprint.persona ? `<span>Persona: ${escapeXml(blueprint.persona.name)}</span>` : '',
+    `<nav><a href="/">All blueprints</a><a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
+    '<form class="controls" id="controls">',
+    '<fieldset><legend>Root causes of</legend>',
+    '<label><input type="radio" name="scope" value="blueprint" checked> this blueprint</label>',
+    '<label><input type="radio" name="scope" value="all"> all blueprints</label></fieldset>',
+    '<label>Retention <input id="retention-range" type="range" min="0" max="1" step="0.05" value="0.5">',
+    '<input id="retention" name="retention" type="number" min="0" max="1" step="0.05" value="0.5"></label>',
+    '<label>Depth <input id="depth" name="depth" type="number" min="0" max="20" step="1" value="6"></label>',
+    `<span class="legend-inline">${legend}</span>`,
+    '<span class="status" id="status" role="status"></span>',
+    '</form>',
+    '<div class="workspace">',
+    `<div class="canvas" id="canvas">${svg}</div>`,
+    '<aside class="side">',
+    '<section class="panel" id="trace-panel"><h2>Pain trace</h2>',
+    '<p class="hint">Click a pain point marker on a card to follow its blame down the dependencies.</p>',
+    '<div id="trace"></div></section>',
+    '<section class="panel" id="root-causes-panel"><h2>Root causes</h2>',
+    '<p class="hint">Departments by their share of the customers\u2019 pain. Click one to see its cards and contributions.</p>',
+    '<div id="root-causes"></div></section>',
+    '</aside></div>',
+    '<section class="panel dependencies" id="dependencies-panel"><h2>Who relies on whom</h2>',
+    '<p class="hint">Rows rely on columns: the number of handoffs; the shade is the impact that crossed them.</p>',
+    '<div class="matrix-wrap" id="dependencies"></div></section>',
+    `<script type="application/json" id="blueprint-data">${jsonForScript({ key: blueprint.key, name: blueprint.name })}</script>`,
+  ].join('\n');
+  return page(`${blueprint.name} · Blueprint Graph`, body, { script: true });
+}
+
+export function notFoundPage(key: string): string {
+  return page(
+    'Not found · Blueprint Graph',
+    `<header class="top"><h1>Blueprint Graph</h1><nav><a href="/">All blueprints</a></nav></header>` +
+      `<main class="list"><h2>No blueprint has the key “${escapeXml(key)}”</h2><p><a href="/">See all blueprints</a></p></main>`,
+  );
+}

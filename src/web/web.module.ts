@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { BlueprintsModule } from '../blueprints/blueprints.module';
+import { WebController } from './web.controller';
+import { WebService } from './web.service';
+
+/** The blueprint pages and pictures, served by the app itself. */
+@Module({
+  imports: [BlueprintsModule],
+  controllers: [WebController],
+  providers: [WebService],
+})
+export class WebModule {}
