@@ -1,7 +1,12 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import neo4j from 'neo4j-driver';
-import { AppModule } from './app.module';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { AppModule, ServingConfig, defaultServingConfig } from './app.module';
+import { appLogger } from './logging/app-logger';
+import { requestIdMiddleware } from './logging/request-id.middleware';
+import { authenticationMiddleware } from './security/authentication.middleware';
 import { AppConfig } from './config/app-config';
 import { Neo4jOptions } from './database/database.tokens';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from './database/embedded-neo4j';
@@ -13,7 +18,8 @@ export interface Database {
 
 /** The configured Neo4j server, or the embedded default started for this process. */
 export async function openDatabase(config: AppConfig, log: (line: string) => void): Promise<Database> {
-  const { uri, ...rest } = config.neo4j;
+  const { uri, ...neo4j } = config.neo4j;
+  const rest = { ...neo4j, slowQueryMs: config.logging.slowQueryMs };
   if (uri) return { options: { ...rest, uri, embedded: false } };
   const embedded = await startEmbeddedNeo4j(config.embedded, log);
   return { options: { ...rest, uri: embedded.uri, embedded: true }, embedded };
@@ -44,12 +50,37 @@ async function answers(uri: string): Promise<boolean> {
   }
 }
 
-export async function createApp(database: Database, logger?: false | undefined): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(database.options, database.embedded), {
-    logger: logger === false ? false : undefined,
-    bodyParser: true,
+export async function createApp(
+  database: Database,
+  options: { serving?: ServingConfig; logger?: LoggerService | false } = {},
+): Promise<INestApplication> {
+  const serving = options.serving ?? defaultServingConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(database.options, database.embedded, serving), {
+    logger: options.logger ?? appLogger(serving.logging),
   });
+  // The front door, in this order: an id for the logs, the key check (before the body is even read), the body.
+  app.use(requestIdMiddleware);
+  app.use(authenticationMiddleware(serving.security.apiKeys));
+  // Documents for import travel in the body, so its limit is configured (MAX_BODY_SIZE), not the 100 KB default.
+  app.useBodyParser('json', { limit: serving.security.maxBodyBytes });
+  app.use(answerBodyErrorsAsGraphQL);
   app.enableShutdownHooks();
   return app;
+}
+
+/** A body that is too large or not JSON gets a GraphQL-shaped error with its HTTP status, not an HTML page. */
+function answerBodyErrorsAsGraphQL(error: HttpError, _request: Request, response: Response, next: NextFunction): void {
+  if (!error || typeof error.status !== 'number' || !error.type) return next(error);
+  const message =
+    error.type === 'entity.too.large'
+      ? `The request body is larger than the limit of ${error.limit} bytes (MAX_BODY_SIZE)`
+      : `The request body cannot be read: ${error.message}`;
+  response.status(error.status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+}
+
+interface HttpError extends Error {
+  status?: number;
+  type?: string;
+  limit?: number;
 }
 

@@ -11,13 +11,30 @@ import { EditingModule } from './editing/editing.module';
 import { HealthModule } from './health/health.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { WebModule } from './web/web.module';
+import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
+import { operationLogPlugin } from './logging/operation-log.plugin';
+import { accessControlPlugin } from './security/access-control.plugin';
+import { queryLimitsRule } from './security/query-limits';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
 
+/** How the app serves: access control, query limits and logging (from loadConfig). */
+export interface ServingConfig {
+  security: SecurityConfig;
+  logging: LoggingConfig;
+}
+
+/** The defaults of an empty environment: no keys (open, on loopback), development logging. */
+export function defaultServingConfig(): ServingConfig {
+  const { security, logging } = loadConfig({});
+  return { security, logging };
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(neo4j: Neo4jOptions, embedded?: EmbeddedNeo4j): DynamicModule {
+  static forRoot(neo4j: Neo4jOptions, embedded?: EmbeddedNeo4j, serving = defaultServingConfig()): DynamicModule {
+    const { security, logging } = serving;
     return {
       module: AppModule,
       imports: [
@@ -27,7 +44,13 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          introspection: security.introspection,
+          includeStacktraceInErrorResponses: !security.production,
+          hideSchemaDetailsFromClientErrors: security.production,
+          parseOptions: { maxTokens: security.limits.maxTokens },
+          validationRules: [queryLimitsRule(security.limits)],
+          plugins: [accessControlPlugin(), operationLogPlugin(logging.slowQueryMs)],
+          context: ({ req }: { req: unknown }) => ({ req }),
           // Credentials are bearer keys, never cookies, so cross-site requests carry none; plain GET queries stay spec-compliant.
           csrfPrevention: false,
         }),

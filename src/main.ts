@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp, openDatabase } from './app.factory';
-import { ConfigError, loadConfig } from './config/app-config';
+import { ConfigError, checkServing, loadConfig } from './config/app-config';
 import { EmbeddedNeo4jError } from './database/embedded-neo4j';
 import { Logger } from '@nestjs/common';
 import { DemoData } from './demo/demo-data';
@@ -8,9 +8,10 @@ import { DemoData } from './demo/demo-data';
 async function bootstrap(): Promise<void> {
   const logger = new Logger('Blueprint Graph');
   const config = loadConfig();
+  checkServing(config);
   const database = await openDatabase(config, (line) => logger.log(line));
   try {
-    const app = await createApp(database);
+    const app = await createApp(database, { serving: config });
     await app.listen(config.port, config.host);
     const url = `http://${config.host}:${config.port}`;
     logger.log(`GraphQL at ${url}/graphql, health at ${url}/health`);

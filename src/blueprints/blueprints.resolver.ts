@@ -6,6 +6,7 @@ import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
 import { ImportMode } from './models/enums';
 import { ImportResult } from './models/import-result.model';
+import { AccessRole, RequiresRole } from '../security/access-roles';
 
 const CONTENT_FIELDS = ['stages', 'painPoints'];
 
@@ -36,6 +37,7 @@ export class BlueprintsResolver {
     return this.service.import(document, mode ?? ImportMode.CREATE);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; organisation-wide nodes stay' })
   deleteBlueprint(@Args('key') key: string): Promise<boolean> {
     return this.service.delete(key);

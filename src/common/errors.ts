@@ -33,6 +33,20 @@ export class ConflictError extends GraphQLError {
   }
 }
 
+/** No key, or one that is not configured; answered with HTTP 401. */
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+  }
+}
+
+/** A key whose role is too low for the operation; answered with HTTP 403. */
+export class ForbiddenError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  }
+}
+
 export class ServiceUnavailableError extends GraphQLError {
   constructor(message: string) {
     super(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ApiKey, parseKeysFile, parseKeysVariable } from '../security/api-keys';
+import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../security/query-limits';
 
 /** Everything the app reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -8,6 +11,26 @@ export interface AppConfig {
   embedded: EmbeddedNeo4jConfig;
   /** Load the demo blueprints into an empty database at start; unset: only into the embedded one. */
   loadDemoData?: boolean;
+  security: SecurityConfig;
+  logging: LoggingConfig;
+}
+
+export interface SecurityConfig {
+  /** None: the API is open, and then only served on loopback unless `allowOpenApi`. */
+  apiKeys: ApiKey[];
+  allowOpenApi: boolean;
+  /** NODE_ENV=production: no stack traces, no field suggestions, no introspection unless enabled. */
+  production: boolean;
+  introspection: boolean;
+  limits: QueryLimits;
+  /** The largest request body; documents for import travel in it. */
+  maxBodyBytes: number;
+}
+
+export interface LoggingConfig {
+  format: 'json' | 'pretty';
+  /** Statements and operations slower than this are logged as warnings. */
+  slowQueryMs: number;
 }
 
 export interface Neo4jConfig {
@@ -19,6 +42,8 @@ export interface Neo4jConfig {
   /** How long a transaction may be retried on transient errors before failing. */
   maxRetryTimeMs: number;
   connectionTimeoutMs: number;
+  /** The database ends a transaction that runs longer (one request's work). */
+  queryTimeoutMs: number;
 }
 
 export interface EmbeddedNeo4jConfig {
@@ -77,6 +102,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (!/^\d+[kmg]?$/i.test(value)) problems.push(`${name}=${JSON.stringify(value)}: expected a size such as 512m or 2g`);
     return value;
   };
+  const bytes = (name: string, fallback: string): number => {
+    const value = size(name, fallback);
+    const match = /^(\d+)([kmg]?)$/i.exec(value);
+    return match ? Number(match[1]) * 1024 ** ' kmg'.indexOf((match[2] || ' ').toLowerCase()) : 0;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = text(name, fallback).toLowerCase();
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}=${JSON.stringify(env[name])}: expected one of ${allowed.join(', ')}`);
+    return fallback;
+  };
 
   const uri = env.NEO4J_URI?.trim() || undefined;
   if (uri) {
@@ -86,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const production = env.NODE_ENV?.trim() === 'production';
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     host: text('HOST', '127.0.0.1'),
@@ -96,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       database: text('NEO4J_DATABASE', 'neo4j'),
       maxRetryTimeMs: integer('NEO4J_MAX_RETRY_MS', 10_000, 0, 600_000),
       connectionTimeoutMs: integer('NEO4J_CONNECTION_TIMEOUT_MS', 5_000, 100, 600_000),
+      queryTimeoutMs: integer('NEO4J_QUERY_TIMEOUT_MS', 30_000, 100, 3_600_000),
     },
     embedded: {
       dataDir: path.resolve(text('EMBEDDED_NEO4J_DATA', path.join(PROJECT_ROOT, '.data', 'neo4j'))),
@@ -104,7 +142,56 @@ export function loadConfig(env: Env = process.env): AppConfig {
       heap: size('EMBEDDED_NEO4J_HEAP', '1g'),
     },
     loadDemoData: flag('LOAD_DEMO_DATA', undefined),
+    security: {
+      apiKeys: apiKeys(env, problems),
+      allowOpenApi: flag('ALLOW_OPEN_API', false),
+      production,
+      introspection: flag('GRAPHQL_INTROSPECTION', !production),
+      limits: {
+        maxDepth: integer('GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),
+        maxAliases: integer('GRAPHQL_MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 100_000),
+        maxCost: integer('GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
+        assumedListSize: DEFAULT_QUERY_LIMITS.assumedListSize,
+        maxTokens: integer('GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      },
+      maxBodyBytes: bytes('MAX_BODY_SIZE', '16m'),
+    },
+    logging: {
+      format: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
+      slowQueryMs: integer('SLOW_QUERY_MS', 1_000, 0, 3_600_000),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** API_KEYS and API_KEYS_FILE together; problems name entries and lines, never keys. */
+function apiKeys(env: Env, problems: string[]): ApiKey[] {
+  const keys: ApiKey[] = [];
+  if (env.API_KEYS?.trim()) keys.push(...parseKeysVariable(env.API_KEYS, problems));
+  const file = env.API_KEYS_FILE?.trim();
+  if (file) {
+    try {
+      keys.push(...parseKeysFile(fs.readFileSync(file, 'utf8'), file, problems));
+    } catch (error) {
+      problems.push(`API_KEYS_FILE=${JSON.stringify(file)}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+  return keys;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+/**
+ * Serving: an API without keys answers anyone who reaches it, so it listens on
+ * loopback only unless ALLOW_OPEN_API says that is meant.
+ */
+export function checkServing(config: AppConfig): void {
+  const { apiKeys, allowOpenApi } = config.security;
+  if (apiKeys.length === 0 && !allowOpenApi && !LOOPBACK.test(config.host)) {
+    throw new ConfigError([
+      `HOST=${JSON.stringify(config.host)}: without API keys the API is open to anyone who reaches it, so it listens on loopback only. ` +
+        'Set API_KEYS (role:key, ...) or API_KEYS_FILE (see `blueprint api-key`), or ALLOW_OPEN_API=true to serve it open on purpose.',
+    ]);
+  }
 }

@@ -9,6 +9,10 @@ export interface Neo4jOptions {
   database: string;
   maxRetryTimeMs: number;
   connectionTimeoutMs: number;
+  /** The database ends a transaction that runs longer. */
+  queryTimeoutMs: number;
+  /** Statements slower than this are logged as warnings. */
+  slowQueryMs: number;
   /** True when the database is the embedded default started by this process. */
   embedded: boolean;
 }

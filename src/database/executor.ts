@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { cypher } from './cypher-files';
 import { toPlain } from './driver-values';
@@ -24,6 +25,7 @@ export interface QueryRunner {
 export class Neo4jExecutor {
   /** Driver queries issued since start; read by tests and benchmarks. */
   queryCount = 0;
+  private readonly logger = new Logger('Neo4j');
 
   constructor(
     @Inject(NEO4J_DRIVER) private readonly driver: Driver,
@@ -31,12 +33,17 @@ export class Neo4jExecutor {
   ) {}
 
   read<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('READ', (session) => session.executeRead((tx) => work(this.runner(tx))));
+    return this.inSession('READ', (session) => session.executeRead((tx) => work(this.runner(tx)), this.transactionConfig));
   }
 
   /** One write transaction: everything `work` runs commits together or not at all. */
   write<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', (session) => session.executeWrite((tx) => work(this.runner(tx))));
+    return this.inSession('WRITE', (session) => session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig));
+  }
+
+  /** The database ends a transaction that runs too long, so one request cannot hold it indefinitely. */
+  private get transactionConfig() {
+    return { timeout: this.options.queryTimeoutMs };
   }
 
   /** Statements that cannot run in a managed transaction (schema changes). */
@@ -57,8 +64,13 @@ export class Neo4jExecutor {
     return {
       run: async (queryName, parameters = {}) => {
         this.queryCount++;
-        const text = Array.isArray(queryName) ? queryName.map(cypher).join('\n') : cypher(queryName);
-        const result = await tx.run(text, parameters);
+        const names = Array.isArray(queryName) ? queryName : [queryName];
+        const started = performance.now();
+        const result = await tx.run(names.map(cypher).join('\n'), parameters);
+        const ms = Math.round(performance.now() - started);
+        if (ms >= this.options.slowQueryMs) {
+          this.logger.warn({ message: 'slow statement', query: names.join('+'), durationMs: ms, rows: result.records.length });
+        }
         return result.records.map((record) => toPlain(record.toObject()) as Row);
       },
     };

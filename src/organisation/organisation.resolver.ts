@@ -2,6 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DepartmentDocument, ProcessDocument, RoleDocument, SystemDocument } from '../blueprints/dto/blueprint-document';
 import { Department, Process, Role, System } from '../blueprints/models/organisation.model';
 import { OrganisationService } from './organisation.service';
+import { AccessRole, RequiresRole } from '../security/access-roles';
 
 @Resolver()
 export class OrganisationResolver {
@@ -12,41 +13,49 @@ export class OrganisationResolver {
     return this.organisation.departments();
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Department, { description: 'Creates a department or renames it.' })
   upsertDepartment(@Args('department', { type: () => DepartmentDocument }) department: DepartmentDocument): Promise<Department> {
     return this.organisation.upsertDepartment(department);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Role, { description: 'Creates a role or changes its name and department.' })
   upsertRole(@Args('role', { type: () => RoleDocument }) role: RoleDocument): Promise<Role> {
     return this.organisation.upsertMember('role', role);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => System, { description: 'Creates a system or changes its name and owning department.' })
   upsertSystem(@Args('system', { type: () => SystemDocument }) system: SystemDocument): Promise<System> {
     return this.organisation.upsertMember('system', system);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Process, { description: 'Creates a process or changes its name and owning department.' })
   upsertProcess(@Args('process', { type: () => ProcessDocument }) process: ProcessDocument): Promise<Process> {
     return this.organisation.upsertMember('process', process);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while roles, systems, processes or actions belong to it.' })
   deleteDepartment(@Args('key') key: string): Promise<boolean> {
     return this.organisation.delete('department', key);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
   deleteRole(@Args('key') key: string): Promise<boolean> {
     return this.organisation.delete('role', key);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
   deleteSystem(@Args('key') key: string): Promise<boolean> {
     return this.organisation.delete('system', key);
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
   deleteProcess(@Args('key') key: string): Promise<boolean> {
     return this.organisation.delete('process', key);

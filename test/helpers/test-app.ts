@@ -1,6 +1,7 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../src/app.factory';
+import { ServingConfig } from '../../src/app.module';
 import { Neo4jExecutor } from '../../src/database/executor';
 import { DatabaseLifecycle } from '../../src/database/database.module';
 
@@ -14,13 +15,13 @@ export interface TestApp {
   url: string;
   /** Driver queries issued so far, counted by the executor. */
   queryCount(): number;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /** The app over HTTP on a free port, against the test run's own Neo4j. */
 export async function startTestApp(
-  overrides: { uri?: string; maxRetryTimeMs?: number; waitForSchema?: boolean } = {},
+  overrides: { uri?: string; maxRetryTimeMs?: number; waitForSchema?: boolean; serving?: ServingConfig; logger?: LoggerService } = {},
 ): Promise<TestApp> {
   const uri = overrides.uri ?? process.env.TEST_NEO4J_URI;
   if (!uri) throw new Error('TEST_NEO4J_URI is not set: run the tests through jest (its global setup starts Neo4j)');
@@ -33,10 +34,12 @@ export async function startTestApp(
         database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j',
         maxRetryTimeMs: overrides.maxRetryTimeMs ?? 10_000,
         connectionTimeoutMs: 2_000,
+        queryTimeoutMs: 60_000,
+        slowQueryMs: overrides.serving?.logging.slowQueryMs ?? 60_000,
         embedded: false,
       },
     },
-    false,
+    { serving: overrides.serving, logger: overrides.logger ?? false },
   );
   await app.listen(0, '127.0.0.1');
   if (overrides.waitForSchema !== false) await app.get(DatabaseLifecycle).whenSchemaReady();
@@ -46,10 +49,10 @@ export async function startTestApp(
     app,
     url: url.replace('[::1]', '127.0.0.1'),
     queryCount: () => executor.queryCount,
-    async graphql(query, variables) {
+    async graphql(query, variables, headers = {}) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse;

@@ -1,5 +1,8 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../../src/config/app-config';
+import { ConfigError, checkServing, loadConfig, PROJECT_ROOT } from '../../src/config/app-config';
+import { hashKey } from '../../src/security/api-keys';
 
 /** loadConfig(env): defaults, and a ConfigError naming every variable that is wrong. */
 
@@ -35,6 +38,7 @@ describe('loadConfig: defaults', () => {
         database: 'neo4j',
         maxRetryTimeMs: 10_000,
         connectionTimeoutMs: 5_000,
+        queryTimeoutMs: 30_000,
       },
       embedded: {
         dataDir: path.join(PROJECT_ROOT, '.data', 'neo4j'),
@@ -43,6 +47,15 @@ describe('loadConfig: defaults', () => {
         heap: '1g',
       },
       loadDemoData: undefined,
+      security: {
+        apiKeys: [],
+        allowOpenApi: false,
+        production: false,
+        introspection: true,
+        limits: { maxDepth: 12, maxAliases: 30, maxCost: 5_000_000, assumedListSize: 10, maxTokens: 5_000 },
+        maxBodyBytes: 16 * 1024 * 1024,
+      },
+      logging: { format: 'pretty', slowQueryMs: 1_000 },
     });
   });
 
@@ -84,7 +97,7 @@ describe('loadConfig: defaults', () => {
       EMBEDDED_NEO4J_HEAP: '2g',
       LOAD_DEMO_DATA: 'false',
     });
-    expect(config).toEqual({
+    expect({ ...config, security: undefined, logging: undefined }).toEqual({
       port: 8080,
       host: '0.0.0.0',
       neo4j: {
@@ -94,6 +107,7 @@ describe('loadConfig: defaults', () => {
         database: 'blueprints',
         maxRetryTimeMs: 0,
         connectionTimeoutMs: 100,
+        queryTimeoutMs: 30_000,
       },
       embedded: { dataDir: '/tmp/neo4j-data', boltPort: 17687, pageCache: '256M', heap: '2g' },
       loadDemoData: false,
@@ -228,5 +242,65 @@ describe('loadConfig: several problems are reported together', () => {
       ].sort(),
     );
     for (const variable of variables) expect(error.message).toContain(variable);
+  });
+});
+
+describe('loadConfig: access control, limits and logging', () => {
+  const KEY = 'x'.repeat(24);
+
+  it('production turns introspection off and logs JSON, unless told otherwise', () => {
+    const production = loadConfig({ NODE_ENV: 'production' });
+    expect(production.security).toMatchObject({ production: true, introspection: false });
+    expect(production.logging.format).toBe('json');
+    const told = loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', LOG_FORMAT: 'pretty' });
+    expect(told.security.introspection).toBe(true);
+    expect(told.logging.format).toBe('pretty');
+  });
+
+  it('reads the limits, the body size and the timeouts', () => {
+    const config = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_ALIASES: '0',
+      GRAPHQL_MAX_COST: '1000',
+      GRAPHQL_MAX_TOKENS: '300',
+      MAX_BODY_SIZE: '512k',
+      NEO4J_QUERY_TIMEOUT_MS: '2000',
+      SLOW_QUERY_MS: '0',
+    });
+    expect(config.security.limits).toMatchObject({ maxDepth: 8, maxAliases: 0, maxCost: 1000, maxTokens: 300 });
+    expect(config.security.maxBodyBytes).toBe(512 * 1024);
+    expect(config.neo4j.queryTimeoutMs).toBe(2000);
+    expect(config.logging.slowQueryMs).toBe(0);
+  });
+
+  it('names each wrong variable', () => {
+    expectOneProblem({ LOG_FORMAT: 'xml' }, 'LOG_FORMAT', /json, pretty/);
+    expectOneProblem({ MAX_BODY_SIZE: 'big' }, 'MAX_BODY_SIZE');
+    expectOneProblem({ GRAPHQL_MAX_DEPTH: '0' }, 'GRAPHQL_MAX_DEPTH');
+    expectOneProblem({ ALLOW_OPEN_API: 'maybe' }, 'ALLOW_OPEN_API');
+    const error = configError({ API_KEYS: 'viewer:short', API_KEYS_FILE: '/no/such/keys' });
+    expect(error.problems).toEqual([
+      'API_KEYS entry 1: the key must have at least 20 characters',
+      'API_KEYS_FILE="/no/such/keys": cannot read it (ENOENT)',
+    ]);
+    expect(error.message).not.toContain('short');
+  });
+
+  it('keys from the variable and the file together', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keys-'));
+    const file = path.join(dir, 'keys');
+    fs.writeFileSync(file, `admin sha256:${hashKey(KEY)} ops\n`);
+    const config = loadConfig({ API_KEYS: `viewer:${KEY}`, API_KEYS_FILE: file });
+    expect(config.security.apiKeys.map((key) => [key.role, key.label])).toEqual([
+      ['viewer', 'API_KEYS #1 (viewer)'],
+      ['admin', 'ops'],
+    ]);
+  });
+
+  it('serving without keys is for loopback only, unless ALLOW_OPEN_API', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) expect(() => checkServing(loadConfig({ HOST: host }))).not.toThrow();
+    expect(() => checkServing(loadConfig({ HOST: '0.0.0.0' }))).toThrow(/HOST="0.0.0.0".*API_KEYS.*ALLOW_OPEN_API=true/s);
+    expect(() => checkServing(loadConfig({ HOST: '0.0.0.0', ALLOW_OPEN_API: 'true' }))).not.toThrow();
+    expect(() => checkServing(loadConfig({ HOST: '0.0.0.0', API_KEYS: `admin:${KEY}` }))).not.toThrow();
   });
 });

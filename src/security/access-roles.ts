@@ -1,0 +1,60 @@
+import { Extensions } from '@nestjs/graphql';
+import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+
+/** What an API key may do; each role may do all that the ones before it may. */
+export enum AccessRole {
+  /** Queries. */
+  VIEWER = 'viewer',
+  /** Queries and the mutations of blueprints. */
+  DESIGNER = 'designer',
+  /** Everything: also the organisation-wide departments, roles, systems, processes, and deletes. */
+  ADMIN = 'admin',
+}
+
+export const ACCESS_ROLES = [AccessRole.VIEWER, AccessRole.DESIGNER, AccessRole.ADMIN];
+
+export function isAccessRole(value: string): value is AccessRole {
+  return (ACCESS_ROLES as string[]).includes(value);
+}
+
+export function allows(has: AccessRole, needs: AccessRole): boolean {
+  return ACCESS_ROLES.indexOf(has) >= ACCESS_ROLES.indexOf(needs);
+}
+
+const EXTENSION = 'requiredRole';
+
+/** On a root field: the role it needs beyond its kind's default (queries: viewer, mutations: designer). */
+export const RequiresRole = (role: AccessRole) => Extensions({ [EXTENSION]: role });
+
+/**
+ * The role an operation needs: the highest that any of its root fields needs.
+ * Checked once for the whole operation, before anything runs, so that a
+ * document mixing allowed and forbidden mutations writes nothing.
+ */
+export function requiredRole(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): AccessRole {
+  const rootType = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const byDefault = operation.operation === 'query' ? AccessRole.VIEWER : AccessRole.DESIGNER;
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
+  let needed = AccessRole.VIEWER;
+  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const field = rootType?.getFields()[selection.name.value];
+        // Introspection fields (__schema, __typename) are not the root type's: viewers may ask them.
+        const role = (field?.extensions?.[EXTENSION] as AccessRole | undefined) ?? (field ? byDefault : AccessRole.VIEWER);
+        if (!allows(needed, role)) needed = role;
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        visit(selection.selectionSet, seen);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value)) visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+      }
+    }
+  };
+  visit(operation.selectionSet, new Set());
+  return needed;
+}

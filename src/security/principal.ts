@@ -1,0 +1,16 @@
+import type { Request } from 'express';
+import { AccessRole } from './access-roles';
+
+/** Who is asking: the role of the key presented, and its label for logs (never the key). */
+export interface Principal {
+  role: AccessRole;
+  label: string;
+}
+
+/** When no keys are configured the API is open: every caller may do everything. */
+export const OPEN_ACCESS: Principal = { role: AccessRole.ADMIN, label: 'open access (no API keys configured)' };
+
+export interface RequestWithPrincipal extends Request {
+  principal?: Principal;
+  requestId?: string;
+}

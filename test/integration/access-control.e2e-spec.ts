@@ -1,0 +1,113 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLField, GraphQLObjectType, getNamedType, isLeafType } from 'graphql';
+import { loadConfig } from '../../src/config/app-config';
+import { exampleDocument } from '../helpers/fixtures';
+import { EXPORT, IMPORT_KEY } from '../helpers/queries';
+import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+
+const KEYS = { viewer: `viewer-${'v'.repeat(24)}`, designer: `designer-${'d'.repeat(24)}`, admin: `admin-${'a'.repeat(24)}` };
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** A mutation with every argument passed as a variable: valid as a document, so that only the role decides. */
+function operationFor(field: GraphQLField<unknown, unknown>): string {
+  const variables = field.args.map((arg) => `$${arg.name}: ${arg.type}`).join(', ');
+  const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
+  const selection = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
+  return `mutation${variables ? `(${variables})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection} }`;
+}
+
+describe('access control with API keys', () => {
+  let api: TestApp;
+  let mutations: GraphQLField<unknown, unknown>[];
+  const key = uniqueKey('acl');
+
+  beforeAll(async () => {
+    const { security, logging } = loadConfig({ API_KEYS: Object.entries(KEYS).map(([role, k]) => `${role}:${k}`).join(',') });
+    api = await startTestApp({ serving: { security, logging } });
+    const schema = api.app.get(GraphQLSchemaHost).schema;
+    mutations = Object.values((schema.getMutationType() as GraphQLObjectType).getFields());
+    const created = await api.graphql(IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' }, bearer(KEYS.designer));
+    expect(created.errors).toBeUndefined();
+  });
+  afterAll(() => api.close());
+
+  const ADMIN_ONLY = ['deleteBlueprint', 'upsertDepartment', 'upsertRole', 'upsertSystem', 'upsertProcess', 'deleteDepartment', 'deleteRole', 'deleteSystem', 'deleteProcess'];
+
+  it('refuses every mutation without a key, with a wrong key, and below its role, before any database call', async () => {
+    expect(mutations.length).toBeGreaterThanOrEqual(27);
+    const before = await api.graphql(EXPORT, { key }, bearer(KEYS.viewer));
+    const queriesBefore = api.queryCount();
+    const outcomes: string[] = [];
+    for (const field of mutations) {
+      const query = operationFor(field);
+      const tries: [string, Record<string, string>, string][] = [
+        ['no key', {}, 'UNAUTHENTICATED'],
+        ['a wrong key', bearer(`${KEYS.admin}-wrong`), 'UNAUTHENTICATED'],
+        ['a viewer key', bearer(KEYS.viewer), 'FORBIDDEN'],
+      ];
+      if (ADMIN_ONLY.includes(field.name)) tries.push(['a designer key', bearer(KEYS.designer), 'FORBIDDEN']);
+      for (const [who, headers, code] of tries) {
+        const { errors, data } = await api.graphql(query, { blueprintKey: key, key }, headers);
+        outcomes.push(`${field.name} with ${who}: ${errors?.[0]?.extensions?.code}${data ? ' with data' : ''}`);
+        expect(errors?.[0]?.extensions?.code).toBe(code);
+      }
+    }
+    expect(outcomes.filter((line) => !/(UNAUTHENTICATED|FORBIDDEN)$/.test(line))).toEqual([]);
+    expect(api.queryCount()).toBe(queriesBefore);
+    expect(await api.graphql(EXPORT, { key }, bearer(KEYS.viewer))).toEqual(before);
+  });
+
+  it('answers 401 with a challenge, and 403, as HTTP statuses', async () => {
+    const post = (headers: Record<string, string>, query: string) =>
+      fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    const unauthenticated = await post({}, '{ blueprints { key } }');
+    expect(unauthenticated.status).toBe(401);
+    expect(unauthenticated.headers.get('www-authenticate')).toMatch(/^Bearer realm=".*", Basic realm=/);
+    const forbidden = await post(bearer(KEYS.viewer), `mutation { deleteBlueprint(key: "${key}") }`);
+    expect(forbidden.status).toBe(403);
+    const body = await forbidden.json();
+    expect(body.errors[0].message).toMatch(/needs the role admin; the key API_KEYS #1 \(viewer\) has the role viewer/);
+    expect(JSON.stringify(body)).not.toContain(KEYS.viewer);
+  });
+
+  it('a document mixing allowed and forbidden mutations runs none of them', async () => {
+    const other = uniqueKey('acl');
+    const queriesBefore = api.queryCount();
+    const { errors, data } = await api.graphql(
+      `mutation($document: BlueprintDocumentInput!) { importBlueprint(document: $document) { created } deleteBlueprint(key: "${key}") }`,
+      { document: exampleDocument(other) },
+      bearer(KEYS.designer),
+    );
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(data).toBeUndefined();
+    expect(api.queryCount()).toBe(queriesBefore);
+    expect((await api.graphql(EXPORT, { key: other }, bearer(KEYS.admin))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('each role may do what it is for', async () => {
+    expect((await api.graphql('{ blueprints { key } }', {}, bearer(KEYS.viewer))).errors).toBeUndefined();
+    const designerEdit = await api.graphql(
+      'mutation($key: String!) { renameStage(blueprintKey: $key, key: "notice", name: "Noticing") { key } }',
+      { key },
+      bearer(KEYS.designer),
+    );
+    expect(designerEdit.errors).toBeUndefined();
+    const department = uniqueKey('dept');
+    const adminUpsert = await api.graphql(
+      'mutation($d: DepartmentInput!) { upsertDepartment(department: $d) { key } }',
+      { d: { key: department, name: 'Audit' } },
+      bearer(KEYS.admin),
+    );
+    expect(adminUpsert.errors).toBeUndefined();
+  });
+
+  it('takes the key as the password of Basic, so a browser can open the pages', async () => {
+    const basic = { authorization: `Basic ${Buffer.from(`anyone:${KEYS.viewer}`).toString('base64')}` };
+    expect((await api.graphql('{ blueprints { key } }', {}, basic)).errors).toBeUndefined();
+  });
+
+  it('leaves /health open', async () => {
+    const response = await fetch(`${api.url}/health`);
+    expect(response.status).toBe(200);
+  });
+});

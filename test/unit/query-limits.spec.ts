@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { FragmentDefinitionNode, Kind, OperationDefinitionNode, buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { DEFAULT_QUERY_LIMITS, measureOperation, queryLimitsRule } from '../../src/security/query-limits';
+
+const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
+
+function measure(text: string, listSize = 10) {
+  const document = parse(text);
+  const fragments = new Map(
+    document.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
+  const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  return measureOperation(schema, operation, fragments, listSize);
+}
+
+const nestedDependsOn = (levels: number) => `{ blueprint(key: "b") { stages { steps { actions { key ${'dependsOn { key '.repeat(levels)}${'} '.repeat(levels)}} } } } }`;
+
+describe('query measures', () => {
+  it('counts depth by selection sets', () => {
+    expect(measure('{ blueprints { key } }').depth).toBe(2);
+    expect(measure(nestedDependsOn(3)).depth).toBe(8);
+  });
+
+  it('costs every field once, times the assumed size of each list above it', () => {
+    // blueprints (list: 10) x (key + name) = 10 x (1 + 2)
+    expect(measure('{ blueprints { key name } }').cost).toBe(30);
+    // blueprint (one) + stages (10) x (itself + key + steps (10) x (itself + key))
+    expect(measure('{ blueprint(key: "b") { stages { key steps { key } } } }').cost).toBe(1 + 10 * (1 + 1 + 10 * (1 + 1)));
+  });
+
+  it('a literal limit replaces the assumed size of its list', () => {
+    const query = (limit: number) =>
+      `{ rootCauses { departments { contributions { chains(limit: ${limit}) { mass } } } } }`;
+    expect(measure(query(1)).cost).toBeLessThan(measure(query(100)).cost);
+    expect(measure(query(100)).cost / measure(query(1)).cost).toBeGreaterThan(50);
+  });
+
+  it('counts aliases and walks fragments where they are spread', () => {
+    const measured = measure('{ a: blueprints { ...F } b: blueprints { ...F } } fragment F on Blueprint { k: key stages { key } }');
+    expect(measured.aliases).toBe(4);
+    expect(measured.depth).toBe(3);
+    expect(measured.cost).toBe(2 * 10 * (1 + 1 + 10 * (1 + 1)));
+  });
+
+  it('a fragment spread inside itself does not loop', () => {
+    expect(() => measure('{ blueprints { ...F } } fragment F on Blueprint { key ...F }')).not.toThrow();
+  });
+});
+
+describe('the limits as a validation rule', () => {
+  const rules = [...specifiedRules, queryLimitsRule(DEFAULT_QUERY_LIMITS)];
+  const errors = (text: string) => validate(schema, parse(text), rules).map((error) => error.message);
+
+  it('accepts the deepest reads that clients make', () => {
+    expect(errors(nestedDependsOn(2))).toEqual([]);
+    expect(errors('{ rootCauses { departments { contributions { chains(limit: 3) { actions { key owners { key } } mass } } } } }')).toEqual([]);
+  });
+
+  it('refuses depth, aliases and cost over the limits, saying which and by how much', () => {
+    expect(errors(nestedDependsOn(50))).toEqual(
+      expect.arrayContaining([`the operation is nested 55 levels deep; the limit is ${DEFAULT_QUERY_LIMITS.maxDepth}`]),
+    );
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: blueprints { key }`).join(' ');
+    expect(errors(`query Many { ${aliases} }`)).toEqual(
+      expect.arrayContaining([`operation "Many" has 1000 aliases; the limit is ${DEFAULT_QUERY_LIMITS.maxAliases}`]),
+    );
+    const costly = errors(nestedDependsOn(7));
+    expect(costly).toHaveLength(1);
+    expect(costly[0]).toMatch(/^the operation would cost about \d+ fields .*the limit is 5000000$/);
+  });
+});
