@@ -157,6 +157,11 @@ const EXPORT_FIELDS = `
 class GraphQLBackend implements Backend {
   private readonly endpoint: string;
 
+  /** From the environment, not an option, so that the key stays out of shell histories and process lists. */
+  private readonly authorization: Record<string, string> = process.env.BLUEPRINT_API_KEY
+    ? { authorization: `Bearer ${process.env.BLUEPRINT_API_KEY}` }
+    : {};
+
   constructor(url: string) {
     this.endpoint = url.replace(/\/+$/, '').replace(/\/graphql$/, '') + '/graphql';
   }
@@ -166,7 +171,7 @@ class GraphQLBackend implements Backend {
     try {
       response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...this.authorization },
         body: JSON.stringify({ query, variables }),
       });
     } catch (error) {

@@ -5,6 +5,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkDocument } from '../blueprints/document-validation';
 import { ImportMode } from '../blueprints/models/enums';
 import { Problem } from '../common/errors';
+import { ACCESS_ROLES, AccessRole } from '../security/access-roles';
+import { newApiKey } from '../security/api-keys';
 import { Backend, OperationError, connect } from './backend';
 import { documentText } from './document-output';
 import { collectFiles } from './files';
@@ -56,7 +58,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const urlOption = () =>
-    new Option('--url <url>', "a running server's address (e.g. http://127.0.0.1:3000): go through its GraphQL endpoint");
+    new Option(
+      '--url <url>',
+      "a running server's address (e.g. http://127.0.0.1:3000): go through its GraphQL endpoint, with the key in BLUEPRINT_API_KEY if it needs one",
+    );
   const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
 
   program
@@ -220,6 +225,20 @@ export function buildProgram(): Command {
           options.format,
         ),
       );
+    });
+
+  program
+    .command('api-key')
+    .description(
+      'Makes a new random API key: prints the key, for its user, and the line that grants it, for the file named by API_KEYS_FILE ' +
+        '(the server keeps only its hash).',
+    )
+    .addOption(new Option('--role <role>', 'what the key may do').choices(ACCESS_ROLES).makeOptionMandatory())
+    .option('--label <label>', 'names the key in logs and errors', 'unnamed key')
+    .action((options: { role: AccessRole; label: string }) => {
+      const { key, fileLine } = newApiKey(options.role, options.label.replace(/\s+/g, '-'));
+      out(`key:  ${key}`);
+      out(`line: ${fileLine}`);
     });
 
   return program;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../src/config/app-config';
+import { PROJECT_ROOT, loadConfig } from '../../src/config/app-config';
 import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/database/embedded-neo4j';
 import { expectClose, loadJson } from '../helpers/fixtures';
 import { freePort } from '../helpers/free-port';
@@ -127,6 +127,46 @@ describe('the blueprint command', () => {
     const run = await runCli(['root-causes', '--retention', 'lots'], uri());
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('expected a number for --retention');
+  });
+
+  describe('api-key, and a server that needs keys', () => {
+    let api: TestApp;
+    let keysFile: string;
+    let viewerKey: string;
+    beforeAll(async () => {
+      const made = await runCli(['api-key', '--role', 'viewer', '--label', 'reporting job'], uri());
+      expect(made.code).toBe(0);
+      const [, key] = /^key: +(\S+)$/m.exec(made.stdout)!;
+      const [, line] = /^line: +(.+)$/m.exec(made.stdout)!;
+      expect(line).toMatch(/^viewer sha256:[0-9a-f]{64} reporting-job$/);
+      expect(line).not.toContain(key);
+      viewerKey = key;
+      keysFile = path.join(scratch, 'api-keys');
+      fs.writeFileSync(keysFile, `# made by blueprint api-key\n${line}\n`);
+      const { security, logging } = loadConfig({ API_KEYS_FILE: keysFile });
+      api = await startTestApp({ serving: { security, logging } });
+    });
+    afterAll(() => api.close());
+
+    it('the key from api-key opens the server to the command, with its role', async () => {
+      const nowhere = 'bolt://127.0.0.1:1';
+      const withKey = { BLUEPRINT_API_KEY: viewerKey };
+      const refused = await runCli(['dependencies', '--url', api.url], nowhere);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/UNAUTHENTICATED|API key is required/);
+      const read = await runCli(['dependencies', '--format', 'json', '--url', api.url], nowhere, PROJECT, withKey);
+      expect(read.code).toBe(0);
+      expect(Array.isArray(JSON.parse(read.stdout))).toBe(true);
+      const write = await runCli(['import', '--url', api.url, path.join(FIXTURES, 'after-sales-repair.yaml')], nowhere, PROJECT, withKey);
+      expect(write.code).toBe(1);
+      expect(write.stdout + write.stderr).toMatch(/needs the role designer/);
+    });
+
+    it('refuses a role it does not know', async () => {
+      const wrong = await runCli(['api-key', '--role', 'owner'], uri());
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toMatch(/Allowed choices are viewer, designer, admin/);
+    });
   });
 
   describe("through a running server's GraphQL endpoint (--url)", () => {

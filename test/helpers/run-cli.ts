@@ -11,11 +11,11 @@ export interface CliRun {
 }
 
 /** Runs the `blueprint` command as a user would, as a child process, against the given Neo4j. */
-export function runCli(args: string[], neo4jUri: string, cwd = PROJECT): Promise<CliRun> {
+export function runCli(args: string[], neo4jUri: string, cwd = PROJECT, env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd,
-      env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '' },
+      env: { ...process.env, NEO4J_URI: neo4jUri, NEO4J_PASSWORD: process.env.TEST_NEO4J_PASSWORD ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
