@@ -521,35 +521,30 @@ export function routeEdges(
     }
   }
 
-  // Ports: each card side shares its length among the arrows that use it, in plan order.
+  // Ports: each card side shares its length among the arrows that use it, in plan order. Straight
+  // arrows, both ways, share the gap between a card and the next one below it in the same column.
   const portUse = new Map<string, number>();
   const portCount = new Map<string, number>();
   const portKey = (card: CardBox, side: Side) => `${card.key}\u0000${side}`;
+  const gapKey = (edge: PlannedEdge) => `${(edge.exit === 'bottom' ? edge.from : edge.to).key}\u0000gap`;
+  const count = (key: string) => portCount.set(key, (portCount.get(key) ?? 0) + 1);
   for (const edge of planned) {
     if (edge.kind === 'straight') {
-      // A straight arrow needs the same x at both ends: it takes one port on each.
-      portCount.set(portKey(edge.from, edge.exit), (portCount.get(portKey(edge.from, edge.exit)) ?? 0) + 1);
+      count(gapKey(edge));
     } else {
-      portCount.set(portKey(edge.from, edge.exit), (portCount.get(portKey(edge.from, edge.exit)) ?? 0) + 1);
-      portCount.set(portKey(edge.to, edge.entry), (portCount.get(portKey(edge.to, edge.entry)) ?? 0) + 1);
+      count(portKey(edge.from, edge.exit));
+      count(portKey(edge.to, edge.entry));
     }
   }
-  const port = (card: CardBox, side: Side): Point => {
-    const key = portKey(card, side);
+  const nextShare = (key: string): number => {
     const i = portUse.get(key) ?? 0;
     portUse.set(key, i + 1);
-    const t = (i + 1) / ((portCount.get(key) ?? 1) + 1);
-    switch (side) {
-      case 'top':
-        return { x: card.x + card.width * t, y: card.y };
-      case 'bottom':
-        return { x: card.x + card.width * t, y: card.y + card.height };
-      case 'left':
-        return { x: card.x, y: card.y + card.height * t };
-      case 'right':
-        return { x: card.x + card.width, y: card.y + card.height * t };
-    }
+    return (i + 1) / ((portCount.get(key) ?? 1) + 1);
   };
+  const port = (card: CardBox, side: 'left' | 'right'): Point => ({
+    x: side === 'left' ? card.x : card.x + card.width,
+    y: card.y + card.height * nextShare(portKey(card, side)),
+  });
 
   // Tracks: the n-th arrow in a gutter or channel runs a little beside the ones before.
   const trackUse = new Map<string, number>();
@@ -571,11 +566,12 @@ export function routeEdges(
     const { from, to } = edge;
     const id = { from: from.key, to: to.key };
     if (edge.kind === 'straight') {
-      const start = port(from, edge.exit);
-      return { ...id, points: [start, { x: start.x, y: edge.entry === 'top' ? to.y : to.y + to.height }] };
+      const x = from.x + from.width * nextShare(gapKey(edge));
+      const down = edge.exit === 'bottom';
+      return { ...id, points: [{ x, y: down ? from.y + from.height : from.y }, { x, y: down ? to.y : to.y + to.height }] };
     }
-    const start = port(from, edge.exit);
-    const end = port(to, edge.entry);
+    const start = port(from, edge.exit as 'left' | 'right');
+    const end = port(to, edge.entry as 'left' | 'right');
     if (edge.kind === 'side') {
       const x = gutterX(from.column) + track(`g${from.column}`, gutterWidth - 8);
       return { ...id, points: [start, { x, y: start.y }, { x, y: end.y }, end] };

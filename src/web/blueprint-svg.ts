@@ -16,8 +16,15 @@ export interface SvgOptions {
   standalone: boolean;
 }
 
-/** Line labels are repeated every so many columns, so a wide grid names its lines wherever it is scrolled. */
-const LINE_LABEL_EVERY = 6;
+/** Row and line labels are repeated every so many columns, so a wide grid names them wherever it is scrolled. */
+const LABEL_EVERY = 6;
+
+/** Where the repeated labels start: inside every LABEL_EVERY-th column. */
+function repeatedColumns(layout: BlueprintLayout): number[] {
+  const xs: number[] = [];
+  for (let column = LABEL_EVERY; column < layout.columns.length; column += LABEL_EVERY) xs.push(layout.columns[column].x + 6);
+  return xs;
+}
 
 const FONT_STACK = "'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Helvetica, Arial, sans-serif";
 
@@ -28,6 +35,7 @@ export const SVG_STYLE = `
 .bp-svg .bp-row { fill: #ffffff; }
 .bp-svg .bp-row.alt { fill: #f7f9fb; }
 .bp-svg .bp-row-label { font-size: 11px; font-weight: 700; letter-spacing: 0.04em; fill: #37474f; }
+.bp-svg .bp-row-label.repeat, .bp-svg .bp-line-label.repeat { opacity: 0.6; }
 .bp-svg .bp-column-rule { stroke: #e3e8ee; stroke-width: 1; }
 .bp-svg .bp-stage rect { fill: #263238; }
 .bp-svg .bp-stage text { fill: #ffffff; font-size: 12px; font-weight: 700; }
@@ -103,8 +111,7 @@ function card(card: CardBox): string {
 
 function lineMark(line: LineMark, layout: BlueprintLayout): string {
   const labels = [`<text class="bp-line-label" x="${GRID.margin}" y="${r1(line.y - 4)}">${escapeXml(line.label)}</text>`];
-  for (let column = LINE_LABEL_EVERY; column < layout.columns.length; column += LINE_LABEL_EVERY) {
-    const x = layout.columns[column].x + 6;
+  for (const x of repeatedColumns(layout)) {
     labels.push(`<text class="bp-line-label repeat" x="${r1(x)}" y="${r1(line.y - 4)}">${escapeXml(line.label)}</text>`);
   }
   return (
@@ -135,12 +142,18 @@ function header(layout: BlueprintLayout): string {
 }
 
 function rowsAndRules(layout: BlueprintLayout): string {
-  const rows = layout.rows.map(
-    (row, i) =>
+  const rows = layout.rows.map((row, i) => {
+    const label = (x: number, repeat: boolean) =>
+      `<text class="bp-row-label${repeat ? ' repeat' : ''}" x="${r1(x)}" y="${r1(row.y + 18)}">${escapeXml(row.label.toUpperCase())}</text>`;
+    return (
       `<rect class="bp-row${i % 2 === 1 ? ' alt' : ''}" x="${GRID.margin}" y="${r1(row.y)}" ` +
       `width="${r1(layout.width - 2 * GRID.margin)}" height="${r1(row.height)}"/>` +
-      `<text class="bp-row-label" x="${GRID.margin + 6}" y="${r1(row.y + 18)}">${escapeXml(row.label.toUpperCase())}</text>`,
-  );
+      label(GRID.margin + 6, false) +
+      repeatedColumns(layout)
+        .map((x) => label(x, true))
+        .join('')
+    );
+  });
   const top = layout.columns[0]?.y ?? 0;
   const bottom = layout.rows.length > 0 ? layout.rows[layout.rows.length - 1].y + layout.rows[layout.rows.length - 1].height : top;
   const rules = layout.columns.map(

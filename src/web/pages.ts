@@ -89,7 +89,7 @@ ol.ranking .figures-cell { font-variant-numeric: tabular-nums; white-space: nowr
 .chain { color: #627d98; }
 .dependencies { margin: 0 16px 16px; }
 .matrix-wrap { overflow: auto; max-height: 70vh; }
-table.matrix { border-collapse: collapse; font-size: 11px; }
+table.matrix { border-collapse: collapse; font-size: 11px; width: auto; }
 table.matrix th { font-weight: 600; padding: 2px 4px; white-space: nowrap; background: #fff; }
 table.matrix thead th { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; height: 150px; vertical-align: bottom; position: sticky; top: 0; }
 table.matrix tbody th { text-align: right; position: sticky; left: 0; }
@@ -99,13 +99,11 @@ table.matrix td.self { background: #f0f4f8; }
 .bp-svg .bp-pain { cursor: pointer; }
 .bp-svg .bp-pain:hover circle, .bp-svg .bp-pain:focus circle { stroke: #102a43; stroke-width: 2.5; }
 .bp-svg .bp-pain.active circle { stroke: #102a43; stroke-width: 3.5; }
-.bp-svg .bp-card, .bp-svg .bp-edge { transition: opacity .15s; }
-.bp-svg.focused .bp-card { opacity: 0.28; }
-.bp-svg.focused .bp-edge { opacity: 0.12; }
-.bp-svg.focused .bp-card.hit, .bp-svg.focused .bp-card.owned { opacity: 1; }
+.bp-svg.focused .bp-cards { opacity: 0.28; }
+.bp-svg.focused .bp-edges { opacity: 0.15; }
 .bp-svg .bp-card.hit rect { stroke: #d64545; stroke-width: 2.5; }
 .bp-svg .bp-card.owned rect { stroke: #0b69a3; stroke-width: 2.5; }
-.bp-svg.focused .bp-edge.hot { opacity: 1; stroke: #d64545; marker-end: url(#bp-arrow-hot); }
+.bp-svg .bp-edge.hot { stroke: #d64545; marker-end: url(#bp-arrow-hot); }
 .bp-svg .bp-trace-label rect { fill: #d64545; }
 .bp-svg .bp-trace-label text { fill: #fff; font-size: 10px; font-weight: 700; }
 `;
@@ -116,8 +114,8 @@ function page(title: string, body: string, options: { script?: boolean } = {}): 
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="icon" href="data:,">',
     `<title>${escapeXml(title)}</title>`,
     `<style>${PAGE_STYLE}</style>`,
     options.script ? `<script src="${CLIENT_SCRIPT_PATH}" defer></script>` : '',

@@ -4,6 +4,7 @@
  * The grid is drawn on the server; this adds what needs the API: pain traces,
  * the root-cause panel and the cross-department matrix, all through /graphql.
  */
+import { textWidth } from '../blueprint-layout';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
 
 interface DepartmentRef {
@@ -115,9 +116,11 @@ function main(): void {
   svg.querySelectorAll<SVGPathElement>('path.bp-edge[data-from]').forEach((edge) => {
     edges.set(`${edge.dataset.from}\u0000${edge.dataset.to}`, edge);
   });
+  // Highlights are copies drawn in a layer of their own above the dimmed picture: dimming two layers
+  // and copying the few cards in focus costs far less than restyling hundreds of cards and arrows.
   const overlay = document.createElementNS(SVG_NS, 'g');
   overlay.setAttribute('class', 'bp-overlay');
-  svg.appendChild(overlay);
+  svg.insertBefore(overlay, svg.querySelector('g.bp-markers'));
 
   let activePain: string | null = null;
   let activeDepartment: string | null = null;
@@ -142,14 +145,20 @@ function main(): void {
 
   const clearHighlights = () => {
     svg.classList.remove('focused');
-    svg.querySelectorAll('.hit, .owned, .hot, .active').forEach((node) => node.classList.remove('hit', 'owned', 'hot', 'active'));
-    edges.forEach((edge) => edge.style.removeProperty('stroke-width'));
+    svg.querySelectorAll('g.bp-pain.active').forEach((marker) => marker.classList.remove('active'));
     overlay.replaceChildren();
   };
 
-  const traceLabel = (card: SVGGElement, text: string) => {
+  /** A copy of a card or arrow, marked, for the overlay. */
+  const copy = <T extends SVGElement>(element: T, mark: string): T => {
+    const twin = element.cloneNode(true) as T;
+    twin.classList.add(mark);
+    return twin;
+  };
+
+  const traceLabel = (card: SVGGElement, text: string): SVGGElement | null => {
     const rect = card.querySelector('rect');
-    if (!rect) return;
+    if (!rect) return null;
     const x = Number(rect.getAttribute('x'));
     const y = Number(rect.getAttribute('y')) + Number(rect.getAttribute('height'));
     const group = document.createElementNS(SVG_NS, 'g');
@@ -163,9 +172,10 @@ function main(): void {
     background.setAttribute('y', String(y - 7));
     background.setAttribute('height', '15');
     background.setAttribute('rx', '3');
+    // Measured by the layout's font metrics: asking the browser would lay the whole picture out once per label.
+    background.setAttribute('width', String(textWidth(text, 10, true) + 8));
     group.append(background, label);
-    overlay.appendChild(group);
-    background.setAttribute('width', String(label.getComputedTextLength() + 8));
+    return group;
   };
 
   // --- pain trace -------------------------------------------------------------
@@ -176,20 +186,25 @@ function main(): void {
     svg.querySelectorAll(`g.bp-pain`).forEach((marker) => {
       if ((marker as SVGGElement).dataset.pain === trace.painPoint.key) marker.classList.add('active');
     });
-    for (const node of trace.nodes) {
-      const card = cards.get(node.action.key);
-      if (!card) continue;
-      card.classList.add('hit');
-      traceLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
-    }
+    const hotEdges: SVGPathElement[] = [];
+    const hitCards: SVGGElement[] = [];
+    const labels: SVGGElement[] = [];
     const maxMass = Math.max(0, ...trace.edges.map((e) => e.mass));
     for (const edge of trace.edges) {
       const path = edges.get(`${edge.from.key}\u0000${edge.to.key}`);
       if (!path) continue;
-      path.classList.add('hot');
-      path.style.strokeWidth = String(traceEdgeWidth(edge.mass, maxMass));
-      path.parentNode?.appendChild(path); // drawn above the dimmed ones
+      const hot = copy(path, 'hot');
+      hot.style.strokeWidth = String(traceEdgeWidth(edge.mass, maxMass));
+      hotEdges.push(hot);
     }
+    for (const node of trace.nodes) {
+      const card = cards.get(node.action.key);
+      if (!card) continue;
+      hitCards.push(copy(card, 'hit'));
+      const label = traceLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
+      if (label) labels.push(label);
+    }
+    overlay.append(...hotEdges, ...hitCards, ...labels);
 
     const close = el('button', { type: 'button', class: 'clear' }, 'Clear');
     close.addEventListener('click', () => {
@@ -289,9 +304,11 @@ function main(): void {
     activeDepartment = key;
     item.classList.add('selected');
     svg.classList.add('focused');
+    const owned: SVGGElement[] = [];
     cards.forEach((card) => {
-      if ((card.dataset.owners ?? '').split(' ').includes(key)) card.classList.add('owned');
+      if ((card.dataset.owners ?? '').split(' ').includes(key)) owned.push(copy(card, 'owned'));
     });
+    overlay.append(...owned);
     const list = item.querySelector<HTMLUListElement>('ul.contributions');
     if (list) list.hidden = false;
   };
