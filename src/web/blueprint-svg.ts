@@ -149,9 +149,12 @@ function rowsAndRules(layout: BlueprintLayout): string {
       `<rect class="bp-row${i % 2 === 1 ? ' alt' : ''}" x="${GRID.margin}" y="${r1(row.y)}" ` +
       `width="${r1(layout.width - 2 * GRID.margin)}" height="${r1(row.height)}"/>` +
       label(GRID.margin + 6, false) +
-      repeatedColumns(layout)
-        .map((x) => label(x, true))
-        .join('')
+      // Only the lanes: the evidence and emotion rows have their content where a repeated label would go.
+      (row.kind === 'EVIDENCE' || row.kind === 'EMOTION'
+        ? ''
+        : repeatedColumns(layout)
+            .map((x) => label(x, true))
+            .join(''))
     );
   });
   const top = layout.columns[0]?.y ?? 0;

@@ -143,8 +143,7 @@ export function listPage(blueprints: BlueprintSummary[]): string {
         `<tbody>${rows.join('')}</tbody></table>`;
   return page(
     'Blueprint Graph',
-    `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span>` +
-      `<nav><a href="/graphql">GraphQL</a></nav></header>` +
+    `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span></header>` +
       `<main class="list"><h2>Blueprints</h2>${table}</main>`,
   );
 }

@@ -318,6 +318,58 @@ describe('the blueprint pages in Chromium', () => {
     }
   });
 
+  it('shows names as text, never as markup, and answers 404 for an unknown blueprint', async () => {
+    const key = uniqueKey('hostile');
+    extraKeys.push(key);
+    const hostile = `<img src=x onerror="alert('page')"><script>alert('script')</script>`;
+    const document = {
+      key,
+      name: hostile,
+      departments: [{ key: `${key}-dept`, name: hostile }],
+      stages: [
+        {
+          key: 'st',
+          name: hostile,
+          steps: [
+            {
+              key: 's',
+              name: hostile,
+              evidence: [hostile],
+              actions: [
+                { key: 'a', lane: 'CUSTOMER', name: hostile, touchpoint: hostile, dependsOn: ['b'] },
+                { key: 'b', lane: 'FRONTSTAGE', name: hostile, department: `${key}-dept` },
+              ],
+            },
+          ],
+        },
+      ],
+      painPoints: [{ key: 'p', title: hostile, action: 'a', severity: 2 }],
+    };
+    expect((await api.graphql(IMPORT_KEY, { document })).errors).toBeUndefined();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await open(key);
+    await page.locator('svg g.bp-pain[data-pain="p"]').click();
+    await page.waitForSelector('#trace[data-pain="p"]');
+    expect(await page.locator('h1').textContent()).toBe(hostile);
+    expect(normalise(await page.locator('#trace h3').textContent())).toBe(hostile);
+    expect(await page.locator('#trace table.reached tbody td').first().textContent()).toBe(hostile);
+    await page.locator(`#root-causes li[data-department="${key}-dept"] button.department`).click();
+    expect(await page.locator(`#root-causes li[data-department="${key}-dept"] ul.contributions li`).first().textContent()).toContain(hostile);
+    expect(await page.locator(`#root-causes li[data-department="${key}-dept"] .name`).textContent()).toBe(hostile);
+    expect(await page.locator('img, script:not([src]):not([type="application/json"])').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    page.removeAllListeners('dialog');
+
+    const missing = await fetch(`${api.url}/blueprints/${uniqueKey('missing')}`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('No blueprint has the key');
+    expect((await fetch(`${api.url}/blueprints/${uniqueKey('missing')}.svg`)).status).toBe(404);
+  });
+
   it('scrolls a blueprint of 40 steps at 1280 px instead of squashing it', async () => {
     const key = uniqueKey('forty-steps');
     extraKeys.push(key);

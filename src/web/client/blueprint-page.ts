@@ -85,6 +85,17 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/** A table of figures: the first column is text, the others are numbers, aligned right. */
+function figuresTable(cls: string, headers: string[], rows: { attributes: Record<string, string>; cells: string[] }[]) {
+  const align = (i: number): Record<string, string> => (i === 0 ? {} : { class: 'num' });
+  return el(
+    'table',
+    { class: cls },
+    el('thead', {}, el('tr', {}, ...headers.map((header, i) => el('th', align(i), header)))),
+    el('tbody', {}, ...rows.map((row) => el('tr', row.attributes, ...row.cells.map((cell, i) => el('td', align(i), cell))))),
+  );
+}
+
 async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -149,6 +160,13 @@ function main(): void {
     overlay.replaceChildren();
   };
 
+  const clearTrace = () => {
+    activePain = null;
+    clearHighlights();
+    traceBox.replaceChildren();
+    delete traceBox.dataset.pain;
+  };
+
   /** A copy of a card or arrow, marked, for the overlay. */
   const copy = <T extends SVGElement>(element: T, mark: string): T => {
     const twin = element.cloneNode(true) as T;
@@ -207,31 +225,7 @@ function main(): void {
     overlay.append(...hotEdges, ...hitCards, ...labels);
 
     const close = el('button', { type: 'button', class: 'clear' }, 'Clear');
-    close.addEventListener('click', () => {
-      activePain = null;
-      clearHighlights();
-      traceBox.replaceChildren();
-      delete traceBox.dataset.pain;
-    });
-    const endRows = ends.map((row) =>
-      el(
-        'tr',
-        { 'data-department': row.department.key },
-        el('td', {}, row.department.name),
-        el('td', { class: 'num' }, formatFigure(row.score)),
-        el('td', { class: 'num' }, formatShare(row.share)),
-      ),
-    );
-    const nodeRows = trace.nodes.map((node) =>
-      el(
-        'tr',
-        { 'data-action': node.action.key },
-        el('td', {}, node.action.name),
-        el('td', { class: 'num' }, String(node.depth)),
-        el('td', { class: 'num' }, formatFigure(node.received)),
-        el('td', { class: 'num' }, formatFigure(node.kept)),
-      ),
-    );
+    close.addEventListener('click', clearTrace);
     traceBox.replaceChildren(
       el('h3', {}, trace.painPoint.title),
       el(
@@ -243,22 +237,22 @@ function main(): void {
         close,
       ),
       el('h4', {}, 'Ends in'),
-      el(
-        'table',
-        { class: 'ends' },
-        el('thead', {}, el('tr', {}, el('th', {}, 'Department'), el('th', { class: 'num' }, 'blame'), el('th', { class: 'num' }, 'share'))),
-        el('tbody', {}, ...endRows),
+      figuresTable(
+        'ends',
+        ['Department', 'blame', 'share'],
+        ends.map((row) => ({
+          attributes: { 'data-department': row.department.key },
+          cells: [row.department.name, formatFigure(row.score), formatShare(row.share)],
+        })),
       ),
       el('h4', {}, 'Cards reached'),
-      el(
-        'table',
-        { class: 'reached' },
-        el(
-          'thead',
-          {},
-          el('tr', {}, el('th', {}, 'Action'), el('th', { class: 'num' }, 'depth'), el('th', { class: 'num' }, 'received'), el('th', { class: 'num' }, 'kept')),
-        ),
-        el('tbody', {}, ...nodeRows),
+      figuresTable(
+        'reached',
+        ['Action', 'depth', 'received', 'kept'],
+        trace.nodes.map((node) => ({
+          attributes: { 'data-action': node.action.key },
+          cells: [node.action.name, String(node.depth), formatFigure(node.received), formatFigure(node.kept)],
+        })),
       ),
     );
     traceBox.dataset.pain = trace.painPoint.key;
@@ -291,10 +285,7 @@ function main(): void {
 
   const selectDepartment = (key: string, item: HTMLLIElement) => {
     const again = activeDepartment === key;
-    clearHighlights();
-    activePain = null;
-    traceBox.replaceChildren();
-    delete traceBox.dataset.pain;
+    clearTrace();
     rootCausesBox.querySelectorAll('li.selected').forEach((li) => li.classList.remove('selected'));
     rootCausesBox.querySelectorAll('ul.contributions').forEach((list) => ((list as HTMLElement).hidden = true));
     if (again) {
