@@ -1,9 +1,11 @@
 import { Browser, Page } from 'playwright-core';
 import { generateDocument } from '../../src/bench/synthetic-documents';
+import { loadConfig } from '../../src/config/app-config';
 import { DemoData } from '../../src/demo/demo-data';
 import { GRID } from '../../src/web/blueprint-layout';
 import { formatFigure, formatShare, traceEdgeWidth } from '../../src/web/scales';
 import { launchChromium, saveArtifact, screenshot, watchErrors } from '../helpers/browser';
+import { exampleDocument } from '../helpers/fixtures';
 import { DEPENDENCIES, ROOT_CAUSES, TRACE } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
@@ -455,5 +457,45 @@ describe('the blueprint pages in Chromium', () => {
     expect(traceMs).toBeLessThan(10_000);
     expect(frameMs).toBeLessThan(1_000);
     await screenshot(page, 'five-hundred-actions');
+  });
+});
+
+describe('the blueprint pages where API keys are configured', () => {
+  const viewer = `viewer-${'v'.repeat(24)}`;
+  const designer = `designer-${'d'.repeat(24)}`;
+  let api: TestApp;
+  let browser: Browser;
+  const key = uniqueKey('keyed');
+
+  beforeAll(async () => {
+    const { security, logging } = loadConfig({ API_KEYS: `viewer:${viewer},designer:${designer}` });
+    api = await startTestApp({ serving: { security, logging } });
+    const imported = await api.graphql(IMPORT_KEY, { document: exampleDocument(key) }, { authorization: `Bearer ${designer}` });
+    expect(imported.errors).toBeUndefined();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows nothing without a key, and the page with its figures once the browser has one', async () => {
+    for (const path of ['/', `/blueprints/${key}`, `/blueprints/${key}.svg`]) {
+      expect((await fetch(`${api.url}${path}`)).status).toBe(401);
+    }
+    // A browser signed in with the key as its password sends it with every request: the page and its calls to /graphql.
+    const basic = `Basic ${Buffer.from(`viewer:${viewer}`).toString('base64')}`;
+    const context = await browser.newContext({ extraHTTPHeaders: { authorization: basic } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    expect((await page.goto(`${api.url}/blueprints/${key}`))?.status()).toBe(200);
+    await page.waitForSelector('#root-causes[data-params="blueprint|0.5|6"]');
+    const { data } = await api.graphql(ROOT_CAUSES, { blueprintKey: key }, { authorization: `Bearer ${viewer}` });
+    const shown = await page.$$eval('#root-causes li[data-department]', (items) => items.map((item) => item.getAttribute('data-department')));
+    expect(shown).toEqual(data.rootCauses.departments.map((d: any) => d.department.key));
+    await page.locator('svg g.bp-pain[data-pain="order-not-found"]').click();
+    await page.waitForSelector('#trace[data-pain="order-not-found"]');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
