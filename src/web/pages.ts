@@ -95,6 +95,9 @@ table.matrix thead th { writing-mode: vertical-rl; transform: rotate(180deg); te
 table.matrix tbody th { text-align: right; position: sticky; left: 0; }
 table.matrix td { width: 26px; min-width: 26px; height: 24px; text-align: center; border: 1px solid #e3e8ee; font-variant-numeric: tabular-nums; }
 table.matrix td.self { background: #f0f4f8; }
+.dependency-views { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
+table.heaviest { border-collapse: collapse; font-size: 12px; width: auto; }
+table.heaviest td, table.heaviest th { padding: 3px 8px; border-bottom: 1px solid #e3e8ee; }
 .legend-inline { font-size: 12px; color: #486581; }
 .bp-svg .bp-pain { cursor: pointer; }
 .bp-svg .bp-pain:hover circle, .bp-svg .bp-pain:focus circle { stroke: #102a43; stroke-width: 2.5; }

@@ -244,7 +244,13 @@ describe('the blueprint pages in Chromium', () => {
     await open(key);
     await page.waitForSelector('#dependencies[data-params="blueprint"]');
     const { data } = await api.graphql(DEPENDENCIES, { blueprintKey: key });
-    const cells = await page.$$eval('#dependencies td[data-from]', (tds) =>
+    const heaviest = await page.$$eval('#dependencies table.heaviest tbody tr', (rows) =>
+      rows.map((row) => `${row.getAttribute('data-from')}>${row.getAttribute('data-to')}:${row.querySelectorAll('td')[2].textContent}`),
+    );
+    expect(heaviest).toEqual(
+      data.departmentDependencies.slice(0, 10).map((d: any) => `${d.from.key}>${d.to.key}:${formatFigure(d.impact)}`),
+    );
+    const cells = await page.$$eval('#dependencies table.matrix td[data-from]', (tds) =>
       tds.map((td) => `${td.getAttribute('data-from')}>${td.getAttribute('data-to')}:${td.textContent}`),
     );
     expect(data.departmentDependencies.length).toBeGreaterThan(0);
@@ -372,9 +378,11 @@ describe('the blueprint pages in Chromium', () => {
     expect((await fetch(`${api.url}/blueprints/${uniqueKey('missing')}.svg`)).status).toBe(404);
   });
 
-  it('scrolls a blueprint of 40 steps at 1280 px instead of squashing it', async () => {
+  it('scrolls a blueprint of 40 steps at 1280 px instead of squashing it, and fits 30 departments in the matrix', async () => {
     const key = uniqueKey('forty-steps');
     extraKeys.push(key);
+    const departments = Array.from({ length: 30 }, (_, i) => ({ key: `${key}-d${i}`, name: `Department number ${i}` }));
+    const department = (n: number) => departments[n % 30].key;
     const stages = Array.from({ length: 8 }, (_, g) => ({
       key: `stage-${g}`,
       name: `Stage ${g}`,
@@ -385,8 +393,8 @@ describe('the blueprint pages in Chromium', () => {
           name: `Step ${n} of the long journey`,
           actions: [
             { key: `c-${n}`, lane: 'CUSTOMER', name: `Customer does ${n}`, emotion: (n % 7) - 3, dependsOn: [`f-${n}`] },
-            { key: `f-${n}`, lane: 'FRONTSTAGE', name: `Agent answers ${n}`, department: 'customer-service', dependsOn: n > 0 ? [`b-${n - 1}`] : [] },
-            { key: `b-${n}`, lane: 'BACKSTAGE', name: `Back office ${n}`, department: 'it' },
+            { key: `f-${n}`, lane: 'FRONTSTAGE', name: `Agent answers ${n}`, department: department(n), dependsOn: n > 0 ? [`b-${n - 1}`] : [] },
+            { key: `b-${n}`, lane: 'BACKSTAGE', name: `Back office ${n}`, department: department(n + 7) },
           ],
         };
       }),
@@ -394,6 +402,7 @@ describe('the blueprint pages in Chromium', () => {
     const document = {
       key,
       name: 'Forty steps',
+      departments,
       stages,
       painPoints: [{ key: 'slow', title: 'Slow', action: 'c-20', severity: 3, frequency: 0.5, category: 'PROCESS' }],
     };
@@ -423,6 +432,21 @@ describe('the blueprint pages in Chromium', () => {
       return last.right <= canvas.right && last.left >= canvas.left;
     });
     await screenshot(page, 'forty-steps-scrolled');
+
+    const matrix = await page.evaluate(() => {
+      const table = document.querySelector('#dependencies table.matrix')!;
+      return {
+        rows: table.querySelectorAll('tbody tr').length,
+        columns: table.querySelectorAll('thead th[scope=col]').length,
+        width: table.getBoundingClientRect().width,
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+    expect(matrix).toMatchObject({ rows: 30, columns: 30 });
+    expect(matrix.width).toBeLessThan(1280 - 32);
+    expect(matrix.pageWidth).toBeLessThanOrEqual(1280);
+    await page.locator('#dependencies-panel').scrollIntoViewIfNeeded();
+    await screenshot(page, 'thirty-departments');
   });
 
   it('stays responsive with 500 actions', async () => {

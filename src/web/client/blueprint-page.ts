@@ -66,6 +66,8 @@ query Trace($blueprintKey: String!, $painPointKey: String!, $retention: Float, $
 }`;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** How many department pairs the list beside the matrix names. */
+const HEAVIEST_PAIRS = 10;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -368,7 +370,7 @@ function main(): void {
       departments.set(row.from.key, row.from);
       departments.set(row.to.key, row.to);
     }
-    const order = [...departments.values()].sort((a, b) => a.name.localeCompare(b.name) || a.key.localeCompare(b.key));
+    const order = [...departments.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }) || a.key.localeCompare(b.key));
     const cell = new Map(rows.map((row) => [`${row.from.key}\u0000${row.to.key}`, row]));
     const maxImpact = Math.max(0, ...rows.map((r) => r.impact));
     if (order.length === 0) {
@@ -402,7 +404,18 @@ function main(): void {
         }),
       ),
     );
-    dependenciesBox.replaceChildren(el('table', { class: 'matrix' }, el('thead', {}, head), el('tbody', {}, ...body)));
+    // The API sorts by impact: the first pairs are where most of the customers' pain crossed departments.
+    const heaviest = figuresTable(
+      'heaviest',
+      ['Relies on (most impact first)', 'handoffs', 'impact'],
+      rows.slice(0, HEAVIEST_PAIRS).map((row) => ({
+        attributes: { 'data-from': row.from.key, 'data-to': row.to.key },
+        cells: [`${row.from.name} → ${row.to.name}`, String(row.handoffs), formatFigure(row.impact)],
+      })),
+    );
+    dependenciesBox.replaceChildren(
+      el('div', { class: 'dependency-views' }, el('table', { class: 'matrix' }, el('thead', {}, head), el('tbody', {}, ...body)), heaviest),
+    );
     dependenciesBox.dataset.params = id;
   };
 
