@@ -6,7 +6,8 @@ import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
 import { ImportMode } from './models/enums';
 import { ImportResult } from './models/import-result.model';
-import { AccessRole, RequiresRole } from '../security/access-roles';
+import { AccessRole } from '../security/access-role';
+import { RequiresRole } from '../security/required-role';
 
 const CONTENT_FIELDS = ['stages', 'painPoints'];
 

@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkDocument } from '../blueprints/document-validation';
 import { ImportMode } from '../blueprints/models/enums';
 import { Problem } from '../common/errors';
-import { ACCESS_ROLES, AccessRole } from '../security/access-roles';
+import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import { Backend, OperationError, connect } from './backend';
 import { documentText } from './document-output';

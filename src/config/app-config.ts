@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ApiKey, parseKeysFile, parseKeysVariable } from '../security/api-keys';
-import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../security/query-limits';
+import { DEFAULT_QUERY_LIMITS, QueryLimits } from '../security/query-limit-settings';
 
 /** Everything the app reads from its environment, validated once at boot. */
 export interface AppConfig {

@@ -2,7 +2,8 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DepartmentDocument, ProcessDocument, RoleDocument, SystemDocument } from '../blueprints/dto/blueprint-document';
 import { Department, Process, Role, System } from '../blueprints/models/organisation.model';
 import { OrganisationService } from './organisation.service';
-import { AccessRole, RequiresRole } from '../security/access-roles';
+import { AccessRole } from '../security/access-role';
+import { RequiresRole } from '../security/required-role';
 
 @Resolver()
 export class OrganisationResolver {

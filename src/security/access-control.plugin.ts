@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ForbiddenError } from '../common/errors';
-import { AccessRole, allows, requiredRole } from './access-roles';
+import { AccessRole, allows } from './access-role';
+import { requiredRole } from './required-role';
 import { OPEN_ACCESS, RequestWithPrincipal } from './principal';
 
 export interface RequestContext {

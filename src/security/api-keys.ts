@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AccessRole, isAccessRole } from './access-roles';
+import { AccessRole, isAccessRole } from './access-role';
 
 /** A key as the server keeps it: never the key itself, only its SHA-256. */
 export interface ApiKey {

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { AccessRole } from './access-roles';
+import { AccessRole } from './access-role';
 
 /** Who is asking: the role of the key presented, and its label for logs (never the key). */
 export interface Principal {

@@ -16,28 +16,7 @@ import {
   isObjectType,
   isInterfaceType,
 } from 'graphql';
-
-export interface QueryLimits {
-  /** Nesting of selection sets, fragments expanded. */
-  maxDepth: number;
-  /** Aliased fields in one operation, fragments expanded. */
-  maxAliases: number;
-  /** Estimated fields resolved: each list multiplies what is under it by its `limit` argument or `assumedListSize`. */
-  maxCost: number;
-  assumedListSize: number;
-  /** Tokens of the query text, enforced by the parser before anything else. */
-  maxTokens: number;
-}
-
-export const DEFAULT_QUERY_LIMITS: QueryLimits = {
-  maxDepth: 12,
-  maxAliases: 30,
-  // With lists counted as 10, reading every blueprint whole costs about 1.2 million; a list nested
-  // eight deep (dependsOn of dependsOn ...) costs 10^8.
-  maxCost: 5_000_000,
-  assumedListSize: 10,
-  maxTokens: 5_000,
-};
+import { QueryLimits } from './query-limit-settings';
 
 export interface OperationMeasures {
   depth: number;

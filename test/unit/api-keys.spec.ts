@@ -1,5 +1,5 @@
 import { ApiKeyRing, MIN_KEY_LENGTH, credentialOf, hashKey, newApiKey, parseKeysFile, parseKeysVariable } from '../../src/security/api-keys';
-import { AccessRole } from '../../src/security/access-roles';
+import { AccessRole } from '../../src/security/access-role';
 
 const KEY = 'k'.repeat(MIN_KEY_LENGTH);
 

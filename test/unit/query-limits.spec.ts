@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { FragmentDefinitionNode, Kind, OperationDefinitionNode, buildSchema, parse, specifiedRules, validate } from 'graphql';
-import { DEFAULT_QUERY_LIMITS, measureOperation, queryLimitsRule } from '../../src/security/query-limits';
+import { DEFAULT_QUERY_LIMITS } from '../../src/security/query-limit-settings';
+import { measureOperation, queryLimitsRule } from '../../src/security/query-limits';
 
 const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLObjectType, GraphQLSchema, Kind, OperationDefinitionNode, buildSchema, parse } from 'graphql';
-import { AccessRole, allows, requiredRole } from '../../src/security/access-roles';
+import { AccessRole, allows } from '../../src/security/access-role';
+import { requiredRole } from '../../src/security/required-role';
 
 /** The committed schema, with the admin marks that the resolvers put on its mutations. */
 function schemaWithRoles(): GraphQLSchema {

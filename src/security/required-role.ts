@@ -1,25 +1,6 @@
 import { Extensions } from '@nestjs/graphql';
 import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
-
-/** What an API key may do; each role may do all that the ones before it may. */
-export enum AccessRole {
-  /** Queries. */
-  VIEWER = 'viewer',
-  /** Queries and the mutations of blueprints. */
-  DESIGNER = 'designer',
-  /** Everything: also the organisation-wide departments, roles, systems, processes, and deletes. */
-  ADMIN = 'admin',
-}
-
-export const ACCESS_ROLES = [AccessRole.VIEWER, AccessRole.DESIGNER, AccessRole.ADMIN];
-
-export function isAccessRole(value: string): value is AccessRole {
-  return (ACCESS_ROLES as string[]).includes(value);
-}
-
-export function allows(has: AccessRole, needs: AccessRole): boolean {
-  return ACCESS_ROLES.indexOf(has) >= ACCESS_ROLES.indexOf(needs);
-}
+import { AccessRole, allows } from './access-role';
 
 const EXTENSION = 'requiredRole';
 
