@@ -9,4 +9,6 @@ CREATE CONSTRAINT process_key IF NOT EXISTS FOR (n:Process) REQUIRE n.key IS UNI
 CREATE CONSTRAINT stage_key IF NOT EXISTS FOR (n:Stage) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
 CREATE CONSTRAINT step_key IF NOT EXISTS FOR (n:Step) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
 CREATE CONSTRAINT action_key IF NOT EXISTS FOR (n:Action) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
+// The one node that serialises blueprint writes (blueprint-writes-lock) must stay one.
+CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT pain_point_key IF NOT EXISTS FOR (n:PainPoint) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;

@@ -32,6 +32,15 @@ export class BlueprintStore {
   }
 
   /**
+   * The first statement of every transaction that writes a blueprint (import,
+   * edit, delete): such writes then run one at a time, see what the ones before
+   * them committed, and cannot deadlock on the organisation's shared nodes.
+   */
+  async lockWrites(runner: QueryRunner): Promise<void> {
+    await runner.run('blueprint-writes-lock');
+  }
+
+  /**
    * Whether the blueprint exists, and a problem for every reference to an
    * organisation-wide key that neither the document nor the database has.
    */
@@ -66,7 +75,8 @@ export class BlueprintStore {
   /**
    * Writes a blueprint's rows over what it had: nodes are matched by key and
    * updated, those the rows no longer have are deleted, relationships are
-   * written anew. One statement per kind; empty kinds are skipped.
+   * written anew. One statement per kind; empty kinds are skipped. The caller
+   * took `lockWrites` at the start of its transaction.
    */
   async write(runner: QueryRunner, key: string, rows: ImportRows, options: { locked?: boolean } = {}): Promise<void> {
     // Taking the lock a second time in one transaction invites deadlocks between concurrent edits.

@@ -46,6 +46,7 @@ export class BlueprintsService {
     const { document, problems, externalReferences } = checkDocument(raw, root);
     if (!document) throw new BadUserInputError(problems);
     return this.executor.write(async (runner) => {
+      await this.store.lockWrites(runner);
       const key = typeof document.key === 'string' ? document.key : '';
       const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
@@ -60,7 +61,10 @@ export class BlueprintsService {
   }
 
   async delete(key: string): Promise<boolean> {
-    const deleted = await this.executor.write((runner) => this.store.delete(runner, key));
+    const deleted = await this.executor.write(async (runner) => {
+      await this.store.lockWrites(runner);
+      return this.store.delete(runner, key);
+    });
     if (!deleted) throw new NotFoundError(`No blueprint has the key "${key}"`);
     return true;
   }

@@ -27,6 +27,7 @@ export class EditingService {
    */
   edit(blueprintKey: string, change: (document: BlueprintDocument) => void, focus?: EditFocus): Promise<Blueprint> {
     return this.executor.write(async (runner) => {
+      await this.store.lockWrites(runner);
       const [locked] = await runner.run('blueprint-touch', { key: blueprintKey });
       if (!locked) throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
       const current = await this.blueprints.documentIn(runner, blueprintKey);

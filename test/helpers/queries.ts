@@ -22,6 +22,13 @@ export const IMPORT = `
   }
 `;
 
+/** An import that reads back only what the importer needs to know: cheap enough for many at once. */
+export const IMPORT_KEY = `
+  mutation ImportKey($document: BlueprintDocumentInput!, $mode: ImportMode) {
+    importBlueprint(document: $document, mode: $mode) { created blueprint { key } }
+  }
+`;
+
 export const EXPORT = `
   query Export($key: String!) {
     exportBlueprint(key: $key) {

@@ -1,0 +1,164 @@
+import { Driver } from 'neo4j-driver';
+import { NEO4J_DRIVER } from '../../src/database/database.tokens';
+import { SyntheticDocument, generateDocument, mulberry32 } from '../../src/bench/synthetic-documents';
+import { EXPORT, IMPORT_KEY } from '../helpers/queries';
+import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+
+/**
+ * Eight clients import at the same time blueprints that share one
+ * organisation (departments, roles, systems, processes): four each create a
+ * blueprint of their own and replace it, four replace two blueprints in
+ * pairs, twice each. Every document lists the organisation's entries in an
+ * order of its own and renames them, so the transactions take the same locks
+ * in different orders, which is what makes deadlocks.
+ */
+
+const CLIENTS = 8;
+const OWN = 4;
+const ORG_KINDS = ['departments', 'roles', 'systems', 'processes'] as const;
+
+interface Job {
+  key: string;
+  mode: 'CREATE' | 'REPLACE';
+  document: SyntheticDocument;
+}
+
+interface Outcome {
+  job: Job;
+  response: GraphQLResponse;
+}
+
+describe('concurrent imports of blueprints that share an organisation', () => {
+  let api: TestApp;
+  let driver: Driver;
+  beforeAll(async () => {
+    api = await startTestApp();
+    driver = api.app.get<Driver>(NEO4J_DRIVER);
+  });
+  afterAll(() => api.close());
+
+  const cypher = async (query: string, parameters: Record<string, unknown>) =>
+    (await driver.executeQuery(query, parameters, { database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' })).records.map(
+      (record) => record.toObject(),
+    );
+
+  it('absorbs every lock conflict, writes no key twice, and leaves the nodes of one import', async () => {
+    const prefix = uniqueKey('cc');
+    let seed = 0;
+    const version = (key: string): SyntheticDocument => {
+      seed++;
+      const document = generateDocument({ key, actions: 24 + 8 * (seed % 3), dependencies: 30, seed, orgPrefix: prefix });
+      const random = mulberry32(seed * 7919);
+      for (const kind of ORG_KINDS) {
+        const list = document[kind] as { name: string }[];
+        list.sort(() => random() - 0.5);
+        for (const entry of list) entry.name = `${entry.name} as of version ${seed}`;
+      }
+      return document;
+    };
+    const ownKeys = Array.from({ length: OWN }, (_, i) => `${prefix}-own-${i}`);
+    const sharedKeys = [`${prefix}-shared-0`, `${prefix}-shared-1`];
+    const clients: Job[][] = Array.from({ length: CLIENTS }, (_, c) => {
+      if (c < OWN) {
+        const key = ownKeys[c];
+        return [
+          { key, mode: 'CREATE', document: version(key) },
+          { key, mode: 'REPLACE', document: version(key) },
+        ];
+      }
+      const key = sharedKeys[c % sharedKeys.length];
+      return [
+        { key, mode: 'REPLACE', document: version(key) },
+        { key, mode: 'REPLACE', document: version(key) },
+      ];
+    });
+
+    // A first import compiles the statements, under an organisation of its own, so that the clients race for
+    // the locks rather than wait on the query planner.
+    const warmUpKey = uniqueKey('cc-warm-up');
+    const warmUp = generateDocument({ key: warmUpKey, actions: 8, dependencies: 4, seed: 0, orgPrefix: warmUpKey });
+    expect((await api.graphql(IMPORT_KEY, { document: warmUp })).errors).toBeUndefined();
+
+    const outcomes: Outcome[][] = await Promise.all(
+      clients.map(async (jobs) => {
+        const done: Outcome[] = [];
+        for (const job of jobs) done.push({ job, response: await api.graphql(IMPORT_KEY, { document: job.document, mode: job.mode }) });
+        return done;
+      }),
+    );
+
+    const errors = outcomes.flat().flatMap(({ job, response }) =>
+      (response.errors ?? []).map((error) => `${job.mode} ${job.key}: ${error.extensions?.code} ${error.message}`),
+    );
+    expect(errors).toEqual([]);
+
+    // Exactly one import of each key created its blueprint, and for the clients that own a key, the first.
+    const created = (key: string) =>
+      outcomes.flat().filter(({ job, response }) => job.key === key && response.data?.importBlueprint.created);
+    for (const key of [...ownKeys, ...sharedKeys]) expect(created(key)).toHaveLength(1);
+    for (const jobs of outcomes.slice(0, OWN)) expect(jobs.map(({ response }) => response.data.importBlueprint.created)).toEqual([true, false]);
+
+    // No (label, key) or (label, blueprint, key) twice, among this test's nodes.
+    const duplicates = await cypher(
+      `MATCH (n) WHERE n.key STARTS WITH $prefix OR n.blueprintKey STARTS WITH $prefix
+       WITH labels(n) AS labels, n.blueprintKey AS blueprintKey, n.key AS key, count(*) AS copies
+       WHERE copies > 1 RETURN labels, blueprintKey, key, copies`,
+      { prefix },
+    );
+    expect(duplicates).toEqual([]);
+
+    // One node for every organisation-wide key that any document listed, with one department each and a name sent for it.
+    const sent = new Map<string, Set<string>>();
+    for (const { document } of clients.flat())
+      for (const kind of ORG_KINDS)
+        for (const entry of document[kind] as { key: string; name: string }[])
+          sent.set(`${kind}:${entry.key}`, (sent.get(`${kind}:${entry.key}`) ?? new Set()).add(entry.name));
+    const stored = await cypher(
+      `MATCH (n) WHERE (n:Department OR n:Role OR n:System OR n:Process) AND n.key STARTS WITH $prefix
+       RETURN labels(n)[0] AS label, n.key AS key, n.name AS name,
+              COUNT { (n)-[:MEMBER_OF|OWNED_BY]->(:Department) } AS departments`,
+      { prefix },
+    );
+    const kindOf: Record<string, string> = { Department: 'departments', Role: 'roles', System: 'systems', Process: 'processes' };
+    expect(stored.map((n) => `${kindOf[n.label]}:${n.key}`).sort()).toEqual([...sent.keys()].sort());
+    for (const node of stored) {
+      expect(sent.get(`${kindOf[node.label]}:${node.key}`)).toContain(node.name);
+      expect(Number(node.departments)).toBe(node.label === 'Department' ? 0 : 1);
+    }
+
+    // Each blueprint is one of the versions a client sent last, node for node and relationship for relationship:
+    // the same document imported alone under another key is the reference.
+    const lastVersions = (key: string) =>
+      clients.filter((jobs) => jobs[0].key === key).map((jobs) => jobs[jobs.length - 1].document);
+    const withoutOrganisationNames = (document: any) => ({
+      ...document,
+      key: null,
+      ...Object.fromEntries(ORG_KINDS.map((kind) => [kind, document[kind].map(({ name, ...rest }: any) => rest)])),
+    });
+    const exportDocument = async (key: string) => {
+      const { data, errors: exportErrors } = await api.graphql(EXPORT, { key });
+      expect(exportErrors).toBeUndefined();
+      return withoutOrganisationNames(data.exportBlueprint);
+    };
+    const footprint = async (blueprintKey: string) =>
+      (
+        await cypher(
+          `MATCH (n {blueprintKey: $blueprintKey})
+           RETURN labels(n)[0] + ' ' + n.key + ' in ' + COUNT { (n)<--() } + ' out ' + COUNT { (n)-->() } AS node ORDER BY node`,
+          { blueprintKey },
+        )
+      ).map((row) => row.node);
+    for (const key of [...ownKeys, ...sharedKeys]) {
+      const exported = await exportDocument(key);
+      const references = [];
+      for (const document of lastVersions(key)) {
+        const referenceKey = uniqueKey(`${prefix}-alone`);
+        expect((await api.graphql(IMPORT_KEY, { document: { ...document, key: referenceKey } })).errors).toBeUndefined();
+        references.push({ document: await exportDocument(referenceKey), nodes: await footprint(referenceKey) });
+      }
+      expect(references.map((reference) => reference.document)).toContainEqual(exported);
+      const match = references.find((reference) => JSON.stringify(reference.document) === JSON.stringify(exported))!;
+      expect(await footprint(key)).toEqual(match.nodes);
+    }
+  });
+});
