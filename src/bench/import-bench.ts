@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,6 +19,7 @@ import { EmbeddedNeo4jError } from '../database/embedded-neo4j';
 import { Neo4jExecutor } from '../database/executor';
 import { elementCount, naiveImport } from './naive-import';
 import { SyntheticDocument, generateDocument, organisation } from './synthetic-documents';
+import { freePort } from '../ops/free-port';
 
 /**
  * `npm run bench:import`: the batched import against a naive one (one
@@ -376,17 +376,6 @@ function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error: Error) => {

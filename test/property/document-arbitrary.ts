@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
 /**
- * Valid blueprint documents as fast-check arbitraries, the document that
- * exporting one must give back, and mutations that each break one rule of
- * docs/api-contract.md at a known path. Pure: no database, no app.
+ * Valid blueprint documents as fast-check arbitraries, and mutations that
+ * each break one rule of docs/api-contract.md at a known path. Pure: no
+ * database, no app.
  */
 
 const LANES = ['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT'] as const;
@@ -150,69 +150,6 @@ function build(shape: Shape, orgPrefix: string): any {
 /** The object without its undefined fields: a document leaves out what it does not say. */
 function defined(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
-/**
- * What exporting a valid document must give: every field present (absent ones
- * as null, lists as []), defaults filled in, and of the organisation only the
- * entries that actions reference and their departments, each list by key.
- */
-export function expectedExport(document: any): any {
-  const actions = document.stages.flatMap((stage: any) => stage.steps.flatMap((step: any) => step.actions));
-  const used = (list: any[], keys: (action: any) => (string | undefined)[]) => {
-    const wanted = new Set(actions.flatMap(keys));
-    return list.filter((entry) => wanted.has(entry.key)).sort(byKey);
-  };
-  const roles = used(document.roles, (action) => [action.role]);
-  const systems = used(document.systems, (action) => action.systems ?? []);
-  const processes = used(document.processes, (action) => [action.process]);
-  const ownerKeys = new Set([...actions.map((action: any) => action.department), ...[...roles, ...systems, ...processes].map((entry) => entry.department)]);
-  return {
-    key: document.key,
-    name: document.name,
-    description: document.description ?? null,
-    state: document.state ?? 'CURRENT',
-    persona: document.persona ? { name: document.persona.name, description: document.persona.description ?? null } : null,
-    departments: document.departments.filter((department: any) => ownerKeys.has(department.key)).sort(byKey),
-    roles,
-    systems,
-    processes,
-    stages: document.stages.map((stage: any) => ({
-      key: stage.key,
-      name: stage.name,
-      steps: stage.steps.map((step: any) => ({
-        key: step.key,
-        name: step.name,
-        evidence: step.evidence ?? [],
-        actions: step.actions.map((action: any) => ({
-          key: action.key,
-          lane: action.lane,
-          name: action.name,
-          description: action.description ?? null,
-          channel: action.channel ?? null,
-          touchpoint: action.touchpoint ?? null,
-          emotion: action.emotion ?? null,
-          role: action.role ?? null,
-          department: action.department ?? null,
-          process: action.process ?? null,
-          systems: action.systems ?? [],
-          dependsOn: action.dependsOn ?? [],
-        })),
-      })),
-    })),
-    painPoints: document.painPoints.map((painPoint: any) => ({
-      key: painPoint.key,
-      title: painPoint.title,
-      description: painPoint.description ?? null,
-      action: painPoint.action,
-      causes: painPoint.causes ?? [],
-      severity: painPoint.severity,
-      frequency: painPoint.frequency ?? 1,
-      category: painPoint.category ?? 'OTHER',
-    })),
-  };
 }
 
 /** A broken copy of a document and the path (under `document`) of the rule it breaks. */
