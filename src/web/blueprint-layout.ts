@@ -85,7 +85,8 @@ export interface CardBox extends Box {
   /** Role and department, or the explicit owner, and the process. */
   ownerLines: string[];
   systemLines: string[];
-  channelLine: string | null;
+  /** The channel and touchpoint. */
+  channelLines: string[];
   owners: string[];
 }
 export interface EdgeRoute {
@@ -262,13 +263,11 @@ function cardText(action: LayoutActionInput) {
   const systemLines =
     action.systems.length > 0 ? wrapText(`Systems: ${action.systems.map((s) => s.name).join(', ')}`, inner, GRID.metaSize) : [];
   const channel = [action.channel, action.touchpoint].filter(Boolean).join(' · ');
-  const channelLine = channel ? channel : null;
+  const channelLines = channel ? wrapText(channel, inner, GRID.metaSize) : [];
+  const metaLines = ownerLines.length + systemLines.length + channelLines.length;
   const height =
-    2 * GRID.cardPadding +
-    nameLines.length * GRID.nameLineHeight +
-    (ownerLines.length + systemLines.length + (channelLine ? 1 : 0)) * GRID.metaLineHeight +
-    (ownerLines.length + systemLines.length + (channelLine ? 1 : 0) > 0 ? 4 : 0);
-  return { nameLines, ownerLines, systemLines, channelLine, height };
+    2 * GRID.cardPadding + nameLines.length * GRID.nameLineHeight + metaLines * GRID.metaLineHeight + (metaLines > 0 ? 4 : 0);
+  return { nameLines, ownerLines, systemLines, channelLines, height };
 }
 
 /** The x of a column's left edge. */
@@ -354,7 +353,7 @@ export function layoutBlueprint(blueprint: LayoutInput): BlueprintLayout {
           nameLines: text.nameLines,
           ownerLines: text.ownerLines,
           systemLines: text.systemLines,
-          channelLine: text.channelLine,
+          channelLines: text.channelLines,
           owners: action.owners.map((o) => o.key),
         });
         cardY += text.height + GRID.cardGap;

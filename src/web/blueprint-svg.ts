@@ -95,7 +95,7 @@ function card(card: CardBox): string {
   for (const [lines, cls] of [
     [card.ownerLines, 'bp-card-meta'],
     [card.systemLines, 'bp-card-systems'],
-    [card.channelLine ? [card.channelLine] : [], 'bp-card-channel'],
+    [card.channelLines, 'bp-card-channel'],
   ] as const) {
     if (lines.length === 0) continue;
     parts.push(textLines([...lines], x, y, GRID.metaLineHeight, cls));

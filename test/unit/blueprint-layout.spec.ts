@@ -144,6 +144,13 @@ describe('grid placement', () => {
     expect(card(own, 'x').ownerLines.join('')).toBe('Agent · Customer Service');
     expect(card(own, 'x').systemLines.join('')).toBe('Systems: CRM, ERP');
     expect(card(own, 'y').ownerLines.join('')).toBe('Owner: IT');
+    const long = layoutBlueprint(
+      blueprint({ a: [{ key: 'z', lane: 'CUSTOMER', channel: 'EMAIL', touchpoint: "The account manager's e-mail with the offer" }], b: [], c: [] }),
+    );
+    const lines = card(long, 'z').channelLines;
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe("EMAIL · The account manager's e-mail with the offer");
+    for (const line of lines) expect(textWidth(line.trimEnd(), GRID.metaSize)).toBeLessThanOrEqual(GRID.cardWidth - 2 * GRID.cardPadding);
     expect(card(own, 'y').height).toBeLessThan(card(own, 'x').height);
   });
 
