@@ -26,8 +26,9 @@ export function authenticationMiddleware(apiKeys: ApiKey[]) {
     if (OPEN_PATHS.has(request.path)) return next();
     const message =
       credential === undefined ? 'An API key is required: send it as "Authorization: Bearer <key>"' : 'The API key is not valid';
-    // Basic lets a browser ask for the key (as the password) to open the pages.
-    response.setHeader('WWW-Authenticate', 'Bearer realm="Blueprint Graph", Basic realm="Blueprint Graph"');
+    // Basic lets a browser ask for the key (as the password) to open the pages; browsers offer
+    // their sign-in only when Basic comes in a header line of its own.
+    response.setHeader('WWW-Authenticate', ['Basic realm="Blueprint Graph"', 'Bearer realm="Blueprint Graph"']);
     response.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
   };
 }
