@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { canonicalDocument } from '../blueprints/canonical-document';
 import { log, sleep, startApp, startDatabase } from './stack';
-import { EXPORT, IMPORT, Outcome, READS, graphql, timed, version } from './workload';
+import { EXPORT, IMPORT, Outcome, READS, graphql, percentile, timed, version } from './workload';
 
 /**
  * `npm run chaos`: imports and queries under load while the database is
@@ -99,6 +99,8 @@ async function main(): Promise<void> {
 
   const after = outcomes.filter((o) => o.sentAt >= back);
   const lastFailureAfter = Math.max(back, ...after.filter((o) => !o.ok).map((o) => o.sentAt));
+  const lastFailureAnswered = Math.max(0, ...outcomes.filter((o) => !o.ok).map((o) => o.answeredAt));
+  const firstImportAfter = Math.min(...outcomes.filter((o) => o.ok && o.write && o.answeredAt > back).map((o) => o.answeredAt));
   const recoverySeconds = (lastFailureAfter - back) / 1000;
   const health = await fetch(`${app.url}/health`).then((response) => response.status, () => 0);
   const alive = !app.exited() && health === 200;
@@ -120,18 +122,19 @@ async function main(): Promise<void> {
   out(`${options.writers} clients import (REPLACE, ${KEYS_PER_WRITER} blueprints each, 20 to 50 actions), ${options.readers} query;`);
   out(`Neo4j stopped at ${(stopping / 1000).toFixed(1)} s (down at ${(stopped / 1000).toFixed(1)} s), started again after ${options.outage} s, back at ${(back / 1000).toFixed(1)} s; load until ${(now() / 1000).toFixed(1)} s.`);
   out();
-  out('| phase | requests | imports | succeeded |');
-  out('|---|---|---|---|');
+  out('| phase (by time sent) | requests | imports | succeeded | p50 ms | p99 ms |');
+  out('|---|---|---|---|---|---|');
   for (const [label, from, to] of [
     ['before the stop', 0, stopping],
     ['stopping and down', stopping, back],
     ['after its return', back, Infinity],
   ] as [string, number, number][]) {
     const list = phase(from, to);
-    out(`| ${label} | ${list.length} | ${list.filter((o) => o.write).length} | ${share(list)} |`);
+    const latency = list.map((o) => o.answeredAt - o.sentAt);
+    out(`| ${label} | ${list.length} | ${list.filter((o) => o.write).length} | ${share(list)} | ${percentile(latency, 50).toFixed(0)} | ${percentile(latency, 99).toFixed(0)} |`);
   }
   out();
-  out(`Failures by code: ${[...failures].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}.`);
+  out(`Failures by code: ${[...failures].map(([code, n]) => `${code} ${n}`).join(', ') || 'none'}; the last failure was answered ${((lastFailureAnswered - back) / 1000).toFixed(1)} s after the database's return, the first import after it acknowledged ${((firstImportAfter - back) / 1000).toFixed(1)} s after.`);
   out();
   out('| check | result | |');
   out('|---|---|---|');

@@ -1,6 +1,5 @@
-import { Driver } from 'neo4j-driver';
-import { NEO4J_DRIVER } from '../../src/database/database.tokens';
 import { SyntheticDocument, generateDocument, mulberry32 } from '../../src/bench/synthetic-documents';
+import { runCypher } from '../helpers/cypher';
 import { EXPORT, IMPORT_KEY } from '../helpers/queries';
 import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
@@ -30,17 +29,12 @@ interface Outcome {
 
 describe('concurrent imports of blueprints that share an organisation', () => {
   let api: TestApp;
-  let driver: Driver;
   beforeAll(async () => {
     api = await startTestApp();
-    driver = api.app.get<Driver>(NEO4J_DRIVER);
   });
   afterAll(() => api.close());
 
-  const cypher = async (query: string, parameters: Record<string, unknown>) =>
-    (await driver.executeQuery(query, parameters, { database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' })).records.map(
-      (record) => record.toObject(),
-    );
+  const cypher = (query: string, parameters: Record<string, unknown>) => runCypher(api, query, parameters);
 
   it('absorbs every lock conflict, writes no key twice, and leaves the nodes of one import', async () => {
     const prefix = uniqueKey('cc');

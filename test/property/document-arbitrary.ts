@@ -88,7 +88,7 @@ function build(shape: Shape, orgPrefix: string): any {
   const processes = entries('p', shape.organisation.processes);
 
   let actionCount = 0;
-  const stages = shape.stages.map((stage, s) => ({
+  const stages: any[] = shape.stages.map((stage, s) => ({
     key: `stage-${s}`,
     name: stage.name,
     steps: stage.steps.map((step, t) => ({

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { Driver } from 'neo4j-driver';
-import { NEO4J_DRIVER } from '../../src/database/database.tokens';
+import { runCypher } from '../helpers/cypher';
 import { EXPORT, IMPORT_KEY } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 import { canonicalDocument } from '../../src/blueprints/canonical-document';
@@ -14,10 +13,8 @@ const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : und
 
 describe('blueprint documents, generated', () => {
   let api: TestApp;
-  let driver: Driver;
   beforeAll(async () => {
     api = await startTestApp();
-    driver = api.app.get<Driver>(NEO4J_DRIVER);
   });
   afterAll(() => api.close());
 
@@ -39,13 +36,13 @@ describe('blueprint documents, generated', () => {
   /** This test's nodes and their relationships, with every property: what a rejected import must leave alone. */
   const snapshot = async (blueprintKey: string) =>
     (
-      await driver.executeQuery(
+      await runCypher(
+        api,
         `MATCH (n) WHERE n.key STARTS WITH $orgPrefix OR n.blueprintKey = $blueprintKey OR (n:Blueprint AND n.key = $blueprintKey)
          RETURN n {.*, labels: labels(n), out: [(n)-[r]->(m) | [type(r), properties(r), m.key]]} AS node ORDER BY labels(n)[0], n.key`,
         { orgPrefix, blueprintKey },
-        { database: process.env.TEST_NEO4J_DATABASE ?? 'neo4j' },
       )
-    ).records.map((record) => record.get('node'));
+    ).map((row) => row.node);
 
   it('rejects every document broken by a mutation, at the mutated path, and writes nothing', async () => {
     const missingKey = `${orgPrefix}-missing`;
