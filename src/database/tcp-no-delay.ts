@@ -1,7 +1,8 @@
 import net = require('node:net');
 import tls = require('node:tls');
 
-let installed = false;
+/** Marks the wrapped `connect`, so that installing again (even from another copy of this module) wraps once. */
+const WRAPPED = Symbol.for('blueprint-graph.tcp-no-delay');
 
 /**
  * Turns Nagle's algorithm off on the client sockets this process opens.
@@ -15,12 +16,14 @@ let installed = false;
  * request-response protocols want no delay.
  */
 export function disableNagleOnClientSockets(): void {
-  if (installed) return;
-  installed = true;
-  for (const module of [net, tls] as { connect: (...args: unknown[]) => net.Socket }[]) {
+  for (const module of [net, tls] as { connect: ((...args: unknown[]) => net.Socket) & { [WRAPPED]?: true } }[]) {
+    if (module.connect[WRAPPED]) continue;
     const connect = module.connect;
-    module.connect = function connectWithoutDelay(this: unknown, ...args: unknown[]): net.Socket {
-      return connect.apply(this, args).setNoDelay(true);
-    };
+    module.connect = Object.assign(
+      function connectWithoutDelay(this: unknown, ...args: unknown[]): net.Socket {
+        return connect.apply(this, args).setNoDelay(true);
+      },
+      { [WRAPPED]: true as const },
+    );
   }
 }
