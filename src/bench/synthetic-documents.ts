@@ -1,4 +1,5 @@
 import { Channel, Lane, PainCategory } from '../blueprints/models/enums';
+import { mulberry32 } from '../common/seeded-random';
 
 /**
  * Deterministic synthetic blueprint documents for benchmarks: the same options
@@ -93,18 +94,6 @@ const DOWN_THE_LANES = 0.8;
 const STEPS_BACK = 3;
 const CHANNELS = Object.values(Channel);
 const CATEGORIES = Object.values(PainCategory);
-
-/** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The organisation every document with this prefix shares. */
 export function organisation(orgPrefix: string) {

@@ -16,6 +16,7 @@ import {
   isObjectType,
   isInterfaceType,
 } from 'graphql';
+import { fragmentsOf } from './fragments';
 import { QueryLimits } from './query-limit-settings';
 
 export interface OperationMeasures {
@@ -87,11 +88,7 @@ function listSize(field: FieldNode, assumed: number): number {
 export function queryLimitsRule(limits: QueryLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     Document(document) {
-      const fragments = new Map(
-        document.definitions
-          .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-          .map((fragment) => [fragment.name.value, fragment]),
-      );
+      const fragments = fragmentsOf(document);
       for (const operation of document.definitions) {
         if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
         const name = operation.name ? `operation "${operation.name.value}"` : 'the operation';

@@ -1,6 +1,7 @@
 import { Extensions } from '@nestjs/graphql';
-import { DocumentNode, FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { AccessRole, allows } from './access-role';
+import { fragmentsOf } from './fragments';
 
 const EXTENSION = 'requiredRole';
 
@@ -15,11 +16,7 @@ export const RequiresRole = (role: AccessRole) => Extensions({ [EXTENSION]: role
 export function requiredRole(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): AccessRole {
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   const byDefault = operation.operation === 'query' ? AccessRole.VIEWER : AccessRole.DESIGNER;
-  const fragments = new Map(
-    document.definitions
-      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
-      .map((fragment) => [fragment.name.value, fragment]),
-  );
+  const fragments = fragmentsOf(document);
   let needed = AccessRole.VIEWER;
   const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
     for (const selection of selectionSet.selections) {

@@ -330,7 +330,7 @@ describe('the blueprint pages in Chromium', () => {
     const key = uniqueKey('hostile');
     extraKeys.push(key);
     const hostile = `<img src=x onerror="alert('page')"><script>alert('script')</script>`;
-    const document = {
+    const blueprint = {
       key,
       name: hostile,
       departments: [{ key: `${key}-dept`, name: hostile }],
@@ -353,7 +353,7 @@ describe('the blueprint pages in Chromium', () => {
       ],
       painPoints: [{ key: 'p', title: hostile, action: 'a', severity: 2 }],
     };
-    expect((await api.graphql(IMPORT_KEY, { document })).errors).toBeUndefined();
+    expect((await api.graphql(IMPORT_KEY, { document: blueprint })).errors).toBeUndefined();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -399,14 +399,14 @@ describe('the blueprint pages in Chromium', () => {
         };
       }),
     }));
-    const document = {
+    const blueprint = {
       key,
       name: 'Forty steps',
       departments,
       stages,
       painPoints: [{ key: 'slow', title: 'Slow', action: 'c-20', severity: 3, frequency: 0.5, category: 'PROCESS' }],
     };
-    const imported = await api.graphql(IMPORT_KEY, { document });
+    const imported = await api.graphql(IMPORT_KEY, { document: blueprint });
     expect(imported.errors).toBeUndefined();
     await open(key);
     const sizes = await page.evaluate(() => {
@@ -452,8 +452,8 @@ describe('the blueprint pages in Chromium', () => {
   it('stays responsive with 500 actions', async () => {
     const key = uniqueKey('five-hundred');
     extraKeys.push(key);
-    const document = generateDocument({ key, actions: 500, dependencies: 700, seed: 11, orgPrefix: uniqueKey('web') });
-    const imported = await api.graphql(IMPORT_KEY, { document });
+    const blueprint = generateDocument({ key, actions: 500, dependencies: 700, seed: 11, orgPrefix: uniqueKey('web') });
+    const imported = await api.graphql(IMPORT_KEY, { document: blueprint });
     expect(imported.errors).toBeUndefined();
 
     const started = Date.now();
@@ -461,7 +461,7 @@ describe('the blueprint pages in Chromium', () => {
     const loadMs = Date.now() - started;
     expect(await page.locator('svg g.bp-card').count()).toBe(500);
 
-    const painKey = document.painPoints[0].key;
+    const painKey = blueprint.painPoints[0].key;
     const clicked = Date.now();
     await page.locator(`svg g.bp-pain[data-pain="${painKey}"]`).click();
     await page.waitForSelector(`#trace[data-pain="${painKey}"]`);

@@ -1,4 +1,5 @@
-import { SyntheticDocument, generateDocument, mulberry32 } from '../../src/bench/synthetic-documents';
+import { SyntheticDocument, generateDocument } from '../../src/bench/synthetic-documents';
+import { mulberry32 } from '../../src/common/seeded-random';
 import { runCypher } from '../helpers/cypher';
 import { EXPORT, IMPORT_KEY } from '../helpers/queries';
 import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';

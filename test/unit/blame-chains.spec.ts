@@ -1,5 +1,6 @@
 import { Chain, topChains } from '../../src/analysis/blame-chains';
 import { blameFlow, FlowAction, FlowGraph, FlowParams, FlowSource, Lane } from '../../src/analysis/blame-flow';
+import { mulberry32 as prng } from '../../src/common/seeded-random';
 
 /*
  * topChains against a brute-force enumeration of every walk (domain.md, blame
@@ -42,18 +43,6 @@ function allChains(graph: FlowGraph, source: FlowSource, params: FlowParams, dep
 // ---------------------------------------------------------------------------
 // seeded random graphs
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small, seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LANES: Lane[] = ['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT'];
 const DEPARTMENTS = ['cs', 'it', 'log', 'qa'];

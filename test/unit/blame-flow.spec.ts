@@ -12,6 +12,7 @@ import {
   keptFraction,
   Lane,
 } from '../../src/analysis/blame-flow';
+import { mulberry32 } from '../../src/common/seeded-random';
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -563,18 +564,6 @@ describe('blameFlow: hand-worked cases', () => {
 // ---------------------------------------------------------------------------
 // random graphs
 // ---------------------------------------------------------------------------
-
-/** mulberry32: a small seeded 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LANES: Lane[] = ['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT'];
 const DEPARTMENTS = ['CARE', 'IT', 'LOGISTICS', 'SALES', 'FINANCE', 'QA'];

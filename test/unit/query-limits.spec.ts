@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { FragmentDefinitionNode, Kind, OperationDefinitionNode, buildSchema, parse, specifiedRules, validate } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../../src/security/query-limit-settings';
+import { fragmentsOf } from '../../src/security/fragments';
 import { measureOperation, queryLimitsRule } from '../../src/security/query-limits';
 
 const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
 
 function measure(text: string, listSize = 10) {
   const document = parse(text);
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
   return measureOperation(schema, operation, fragments, listSize);
 }
