@@ -32,9 +32,10 @@ export class BlueprintStore {
   }
 
   /**
-   * The first statement of every transaction that writes a blueprint (import,
-   * edit, delete): such writes then run one at a time, see what the ones before
-   * them committed, and cannot deadlock on the organisation's shared nodes.
+   * The first statement of every transaction that writes a blueprint (see
+   * BlueprintsService.writeBlueprints): such writes then run one at a time, see
+   * what the ones before them committed, and cannot deadlock on the
+   * organisation's shared nodes.
    */
   async lockWrites(runner: QueryRunner): Promise<void> {
     await runner.run('blueprint-writes-lock');

@@ -45,8 +45,7 @@ export class BlueprintsService {
   async import(raw: unknown, mode: ImportMode, root = 'document'): Promise<ImportOutcome> {
     const { document, problems, externalReferences } = checkDocument(raw, root);
     if (!document) throw new BadUserInputError(problems);
-    return this.executor.write(async (runner) => {
-      await this.store.lockWrites(runner);
+    return this.writeBlueprints(async (runner) => {
       const key = typeof document.key === 'string' ? document.key : '';
       const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
@@ -61,12 +60,20 @@ export class BlueprintsService {
   }
 
   async delete(key: string): Promise<boolean> {
-    const deleted = await this.executor.write(async (runner) => {
-      await this.store.lockWrites(runner);
-      return this.store.delete(runner, key);
-    });
+    const deleted = await this.writeBlueprints((runner) => this.store.delete(runner, key));
     if (!deleted) throw new NotFoundError(`No blueprint has the key "${key}"`);
     return true;
+  }
+
+  /**
+   * The transaction of every blueprint write (import, edit, delete): it queues
+   * behind the other blueprint writes first (cypher/blueprint-writes-lock.cypher).
+   */
+  writeBlueprints<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    return this.executor.write(async (runner) => {
+      await this.store.lockWrites(runner);
+      return work(runner);
+    });
   }
 
   /** For edits: the blueprint as a document, read inside the caller's write transaction. */

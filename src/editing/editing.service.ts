@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
-import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { checkDocument } from '../blueprints/document-validation';
@@ -15,7 +14,6 @@ import { Blueprint } from '../blueprints/models/blueprint.model';
 @Injectable()
 export class EditingService {
   constructor(
-    private readonly executor: Neo4jExecutor,
     private readonly store: BlueprintStore,
     private readonly blueprints: BlueprintsService,
   ) {}
@@ -26,8 +24,7 @@ export class EditingService {
    * than into the stored document.
    */
   edit(blueprintKey: string, change: (document: BlueprintDocument) => void, focus?: EditFocus): Promise<Blueprint> {
-    return this.executor.write(async (runner) => {
-      await this.store.lockWrites(runner);
+    return this.blueprints.writeBlueprints(async (runner) => {
       const [locked] = await runner.run('blueprint-touch', { key: blueprintKey });
       if (!locked) throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
       const current = await this.blueprints.documentIn(runner, blueprintKey);
