@@ -6,7 +6,7 @@ import { GRID } from '../../src/web/blueprint-layout';
 import { formatFigure, formatShare, traceEdgeWidth } from '../../src/web/scales';
 import { launchChromium, saveArtifact, screenshot, watchErrors } from '../helpers/browser';
 import { exampleDocument } from '../helpers/fixtures';
-import { DEPENDENCIES, ROOT_CAUSES, TRACE } from '../helpers/queries';
+import { DEPENDENCIES, IMPORT_KEY, ROOT_CAUSES, TRACE } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
 /**
@@ -22,10 +22,6 @@ const BLUEPRINT = `
       painPoints { key impact }
     }
   }
-`;
-
-const IMPORT_KEY = `
-  mutation Import($document: BlueprintDocumentInput!) { importBlueprint(document: $document, mode: REPLACE) { blueprint { key } } }
 `;
 
 const DELETE = `mutation Delete($key: String!) { deleteBlueprint(key: $key) }`;
@@ -353,7 +349,7 @@ describe('the blueprint pages in Chromium', () => {
       ],
       painPoints: [{ key: 'p', title: hostile, action: 'a', severity: 2 }],
     };
-    expect((await api.graphql(IMPORT_KEY, { document: blueprint })).errors).toBeUndefined();
+    expect((await api.graphql(IMPORT_KEY, { document: blueprint, mode: 'REPLACE' })).errors).toBeUndefined();
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -406,7 +402,7 @@ describe('the blueprint pages in Chromium', () => {
       stages,
       painPoints: [{ key: 'slow', title: 'Slow', action: 'c-20', severity: 3, frequency: 0.5, category: 'PROCESS' }],
     };
-    const imported = await api.graphql(IMPORT_KEY, { document: blueprint });
+    const imported = await api.graphql(IMPORT_KEY, { document: blueprint, mode: 'REPLACE' });
     expect(imported.errors).toBeUndefined();
     await open(key);
     const sizes = await page.evaluate(() => {
@@ -453,7 +449,7 @@ describe('the blueprint pages in Chromium', () => {
     const key = uniqueKey('five-hundred');
     extraKeys.push(key);
     const blueprint = generateDocument({ key, actions: 500, dependencies: 700, seed: 11, orgPrefix: uniqueKey('web') });
-    const imported = await api.graphql(IMPORT_KEY, { document: blueprint });
+    const imported = await api.graphql(IMPORT_KEY, { document: blueprint, mode: 'REPLACE' });
     expect(imported.errors).toBeUndefined();
 
     const started = Date.now();
@@ -494,7 +490,7 @@ describe('the blueprint pages where API keys are configured', () => {
   beforeAll(async () => {
     const { security, logging } = loadConfig({ API_KEYS: `viewer:${viewer},designer:${designer}` });
     api = await startTestApp({ serving: { security, logging } });
-    const imported = await api.graphql(IMPORT_KEY, { document: exampleDocument(key) }, { authorization: `Bearer ${designer}` });
+    const imported = await api.graphql(IMPORT_KEY, { document: exampleDocument(key), mode: 'REPLACE' }, { authorization: `Bearer ${designer}` });
     expect(imported.errors).toBeUndefined();
     browser = await launchChromium();
   });

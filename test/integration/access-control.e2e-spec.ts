@@ -2,11 +2,9 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { GraphQLField, GraphQLObjectType, getNamedType, isLeafType } from 'graphql';
 import { loadConfig } from '../../src/config/app-config';
 import { exampleDocument } from '../helpers/fixtures';
-import { EXPORT } from '../helpers/queries';
+import { EXPORT, IMPORT_KEY } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
-const IMPORT_KEY =
-  'mutation($document: BlueprintDocumentInput!, $mode: ImportMode) { importBlueprint(document: $document, mode: $mode) { created } }';
 
 const KEYS = { viewer: `viewer-${'v'.repeat(24)}`, designer: `designer-${'d'.repeat(24)}`, admin: `admin-${'a'.repeat(24)}` };
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });

@@ -2,9 +2,8 @@ import { ConsoleLogger } from '@nestjs/common';
 import { loadConfig } from '../../src/config/app-config';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 import { exampleDocument } from '../helpers/fixtures';
+import { IMPORT_KEY } from '../helpers/queries';
 
-const IMPORT_KEY =
-  'mutation($document: BlueprintDocumentInput!, $mode: ImportMode) { importBlueprint(document: $document, mode: $mode) { created } }';
 
 const serving = (env: Record<string, string>) => {
   const { security, logging } = loadConfig(env);
