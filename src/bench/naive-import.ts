@@ -33,7 +33,7 @@ export async function naiveImport(
 
 async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows): Promise<void> {
   // The blueprint node itself: the same three statements as the batched import.
-  await runner.run('blueprint-lock', { key: blueprintKey });
+  await runner.run('blueprint-merge', { key: blueprintKey });
   await runner.run('blueprint-unlink', { key: blueprintKey, stageKeys: [], stepKeys: [], actionKeys: [], painPointKeys: [] });
   await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
 

@@ -79,9 +79,8 @@ export class BlueprintStore {
    * written anew. One statement per kind; empty kinds are skipped. The caller
    * took `lockWrites` at the start of its transaction.
    */
-  async write(runner: QueryRunner, key: string, rows: ImportRows, options: { locked?: boolean } = {}): Promise<void> {
-    // Taking the lock a second time in one transaction invites deadlocks between concurrent edits.
-    if (!options.locked) await runner.run('blueprint-lock', { key });
+  async write(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
+    await runner.run('blueprint-merge', { key });
     await runner.run('blueprint-unlink', {
       key,
       stageKeys: rows.stages.map((row) => row.key),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
+import { BadUserInputError, Problem } from '../common/errors';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { checkDocument } from '../blueprints/document-validation';
@@ -25,8 +25,7 @@ export class EditingService {
    */
   edit(blueprintKey: string, change: (document: BlueprintDocument) => void, focus?: EditFocus): Promise<Blueprint> {
     return this.blueprints.writeBlueprints(async (runner) => {
-      const [locked] = await runner.run('blueprint-touch', { key: blueprintKey });
-      if (!locked) throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
+      // Read under the blueprint write lock: no other write can change it before this one commits.
       const current = await this.blueprints.documentIn(runner, blueprintKey);
       change(current);
       // Organisation-wide entries are only referenced by an edit, checked against the database as they are now,
@@ -38,7 +37,7 @@ export class EditingService {
       if (!document || allProblems.length > 0) {
         throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
       }
-      await this.store.write(runner, blueprintKey, documentToRows(document), { locked: true });
+      await this.store.write(runner, blueprintKey, documentToRows(document));
       return (await this.store.one(runner, blueprintKey))!;
     });
   }
