@@ -1,7 +1,7 @@
 import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_FLOW_PARAMS } from './blame-flow';
-import { topChains } from './blame-chains';
 import { AnalysisService } from './analysis.service';
+import { contributionChains } from './root-causes';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
 import { FlowParams } from './blame-flow';
@@ -53,10 +53,6 @@ export class PainContributionResolver {
   ): BlameChain[] {
     limit ??= 3;
     if (limit < 0) throw new BadUserInputError([{ path: 'limit', message: 'must be 0 or more' }]);
-    const { graph, source, params, department, actions } = contribution.chainSource;
-    return topChains(graph, source, params, department, limit).map((chain) => ({
-      actions: chain.actions.map((key) => actions.get(key)!),
-      mass: chain.mass,
-    }));
+    return contributionChains(contribution, limit);
   }
 }

@@ -1,8 +1,10 @@
 import { PainPoint } from '../blueprints/models/blueprint.model';
 import { Department } from '../blueprints/models/organisation.model';
 import { DEFAULT_FLOW_PARAMS, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
+import { topChains } from './blame-chains';
 import { BlueprintFlow, compareKeys, departmentsOf, sourceOf } from './flow-model';
 import {
+  BlameChain,
   DepartmentDependency,
   DepartmentRootCause,
   PainContribution,
@@ -133,4 +135,13 @@ export function painTrace(painPoint: PainPoint, flow: BlueprintFlow, params: Flo
 
 function uniqueFlows(painPoints: ScopedPainPoint[]): BlueprintFlow[] {
   return [...new Set(painPoints.map(({ flow }) => flow))];
+}
+
+/** The `limit` chains that carried most of a contribution's mass, computed only when asked for. */
+export function contributionChains(contribution: PainContribution, limit: number): BlameChain[] {
+  const { graph, source, params, department, actions } = contribution.chainSource;
+  return topChains(graph, source, params, department, limit).map((chain) => ({
+    actions: chain.actions.map((key) => actions.get(key)!),
+    mass: chain.mass,
+  }));
 }

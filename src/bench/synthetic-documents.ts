@@ -1,5 +1,5 @@
 import { Channel, Lane, PainCategory } from '../blueprints/models/enums';
-import { mulberry32 } from '../common/seeded-random';
+import { mulberry32, shuffled } from '../common/seeded-random';
 
 /**
  * Deterministic synthetic blueprint documents for benchmarks: the same options
@@ -203,7 +203,7 @@ export function generateDocument(spec: DocumentSpec): SyntheticDocument {
   const customerSteps = byStepAndLane.map((lanes, t) => ({ t, customers: lanes[0] })).filter((s) => s.customers.length > 0);
   const customerActions = customerSteps.flatMap(({ t, customers }) => customers.map((action) => ({ t, action })));
   if (painPointCount > 0 && customerActions.length === 0) throw new Error('no customer action to put pain points on');
-  const order = shuffle(customerActions, random);
+  const order = shuffled(customerActions, random);
   const painPoints: SyntheticPainPoint[] = range(painPointCount).map((p) => {
     const { t, action } = order[p % order.length];
     const others = byStepAndLane[t].slice(1).flat();
@@ -216,7 +216,7 @@ export function generateDocument(spec: DocumentSpec): SyntheticDocument {
       category: pick(CATEGORIES),
     };
     if (chance(0.3)) painPoint.description = `Why customers suffer at ${action.key}.`;
-    const causes = shuffle(others, random).slice(0, below(3)).map((cause) => cause.key);
+    const causes = shuffled(others, random).slice(0, below(3)).map((cause) => cause.key);
     if (causes.length > 0) painPoint.causes = causes;
     return painPoint;
   });
@@ -251,12 +251,3 @@ function range(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-/** Fisher-Yates on a copy. */
-function shuffle<T>(list: readonly T[], random: () => number): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}

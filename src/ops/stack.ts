@@ -6,9 +6,10 @@ import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../database/embedded-neo4j';
 import { freePort } from './free-port';
 
 /**
- * The product as the chaos and soak scripts run it: an embedded Neo4j of
- * their own (fresh data folder, free port) and the built app (dist/main.js)
- * as a child process pointed at it, without demo data.
+ * The product as the chaos, soak and bench scripts run it: an embedded Neo4j
+ * of their own (fresh data folder, free port) and the built app (dist/main.js)
+ * as a child process pointed at it, without demo data; or any other Node
+ * server the same way.
  */
 
 export const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -27,6 +28,8 @@ export interface AppProcess {
   exited(): boolean;
   /** Resident memory, in bytes, from /proc. */
   rss(): number;
+  /** A question over IPC to a module preloaded for it (see bench/query-count-preload). */
+  ask(question: { type: string }): Promise<Record<string, unknown>>;
   stop(): Promise<void>;
 }
 
@@ -45,13 +48,33 @@ export async function startDatabase(name: string): Promise<Database> {
   };
 }
 
-export async function startApp(neo4jUri: string): Promise<AppProcess> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'main.js')], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, NEO4J_URI: neo4jUri, PORT: String(port), HOST: '127.0.0.1', LOAD_DEMO_DATA: 'false' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+export interface ServerOptions {
+  /** The entry file, relative to the project root. */
+  script: string;
+  env?: Record<string, string>;
+  /** Modules loaded before the entry (`node -r`), relative to the project root. */
+  preload?: string[];
+}
+
+export async function startApp(neo4jUri: string, options: Partial<ServerOptions> = {}): Promise<AppProcess> {
+  return startServer({
+    ...options,
+    script: options.script ?? path.join('dist', 'main.js'),
+    env: { NEO4J_URI: neo4jUri, LOAD_DEMO_DATA: 'false', ...options.env },
   });
+}
+
+/** A Node server on a free loopback port (PORT, HOST), ready once its /health answers. */
+export async function startServer(options: ServerOptions): Promise<AppProcess> {
+  const port = await freePort();
+  const preload = (options.preload ?? []).flatMap((module) => ['-r', path.join(PROJECT_ROOT, module)]);
+  const child: ChildProcess = spawn(process.execPath, [...preload, path.join(PROJECT_ROOT, options.script)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  // The IPC channel is for questions from this side only; it must not keep this process alive.
+  child.channel?.unref();
   const errors: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => errors.push(chunk.toString()) > 50 && errors.shift());
   const url = `http://127.0.0.1:${port}`;
@@ -60,7 +83,8 @@ export async function startApp(neo4jUri: string): Promise<AppProcess> {
     url,
     pid: child.pid!,
     exited: () => child.exitCode !== null || child.signalCode !== null,
-    rss: () => residentBytes(child.pid!),
+    rss: () => procStatusBytes(child.pid!, 'VmRSS'),
+    ask: (question) => ask(child, question),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -68,6 +92,25 @@ export async function startApp(neo4jUri: string): Promise<AppProcess> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Sends `{ type }` over IPC and waits for the child's answer of the same type. */
+function ask(child: ChildProcess, question: { type: string }): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`no answer to "${question.type}" from process ${child.pid}`)), 5_000);
+    const onMessage = (message: unknown) => {
+      const answer = message as Record<string, unknown>;
+      if (answer && answer.type === question.type) done(undefined, answer);
+    };
+    function done(error?: Error, answer?: Record<string, unknown>) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      if (error) reject(error);
+      else resolve(answer!);
+    }
+    child.on('message', onMessage);
+    child.send(question);
+  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess, errors: string[]): Promise<void> {
@@ -81,10 +124,21 @@ async function waitForHealth(url: string, child: ChildProcess, errors: string[])
   throw new Error(`the app did not answer /health within 60 s:\n${errors.join('')}`);
 }
 
-function residentBytes(pid: number): number {
+/** A size line of /proc/<pid>/status (VmRSS now, VmHWM the peak since start or the last reset), in bytes. */
+export function procStatusBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
   return match ? Number(match[1]) * 1024 : NaN;
+}
+
+/** Starts a new peak (VmHWM) for the process; false where the kernel does not allow it. */
+export function resetPeakMemory(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Command, InvalidArgumentError } from 'commander';
+import { AnalysisModule } from '../analysis/analysis.module';
+import { AnalysisService } from '../analysis/analysis.service';
+import { Database, openDatabase } from '../app.factory';
+import { BlueprintStore } from '../blueprints/blueprint-store';
+import { BlueprintsModule } from '../blueprints/blueprints.module';
+import { BlueprintsService } from '../blueprints/blueprints.service';
+import { ConfigError, PROJECT_ROOT, loadConfig } from '../config/app-config';
+import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
+import { EmbeddedNeo4jError } from '../database/embedded-neo4j';
+import { Neo4jExecutor } from '../database/executor';
+import { freePort } from '../ops/free-port';
+import { BenchContext, MeasurementResult } from './bench-context';
+import { BENCH_SIZES, BenchSize, Dataset } from './bench-dataset';
+import { BenchResults, machine, markdown, writeResults } from './bench-report';
+import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-servers';
+import { measureOverhead } from './measurements/overhead';
+import { ScaleMeasurement } from './measurements/scale';
+import { measureThroughput } from './measurements/throughput';
+import { DEFAULT_SAMPLING } from './statistics';
+
+/**
+ * `npm run bench [-- --size small|medium|large] [--only NAME]...`: loads a
+ * synthetic organisation into the embedded Neo4j (a fresh store of its own)
+ * or NEO4J_URI, measures the product against the same work done in process,
+ * against its peers, as the data grows and under load, and writes
+ * bench/results/<date>-<size>.json plus a markdown report on stdout.
+ * Progress goes to stderr. docs/benchmarks.md explains every figure.
+ */
+
+const NESTED_READ = `query NestedRead($key: String!) { blueprint(key: $key) { key name stages { key name steps { key name actions { key name lane owners { key name } dependsOn { key } } } } painPoints { key title severity frequency category action { key } causes { key } } } }`;
+
+const MEASUREMENTS = ['scale', 'overhead', 'peer', 'throughput', 'import'] as const;
+type MeasurementName = (typeof MEASUREMENTS)[number];
+
+interface Options {
+  size: BenchSize;
+  only: MeasurementName[];
+  seed: number;
+  results: string;
+}
+
+const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+function parseOptions(argv: string[]): Options {
+  const program = new Command('bench')
+    .description('Measures Blueprint Graph against in-process code, its peers, growing data and load.')
+    .option('--size <size>', `${Object.keys(BENCH_SIZES).join(', ')}: the data around the measured blueprint`, (value) => {
+      const size = BENCH_SIZES[value];
+      if (!size) throw new InvalidArgumentError(`expected one of ${Object.keys(BENCH_SIZES).join(', ')}`);
+      return size;
+    }, BENCH_SIZES.small)
+    .option('--only <name>', `run only this measurement (${MEASUREMENTS.join(', ')}); repeat for several`, (value, previous: MeasurementName[]) => {
+      if (!(MEASUREMENTS as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${MEASUREMENTS.join(', ')}`);
+      return [...previous, value as MeasurementName];
+    }, [] as MeasurementName[])
+    .option('--seed <n>', 'seed of the synthetic organisation', (value) => {
+      if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a non-negative integer');
+      return Number(value);
+    }, 1)
+    .option('--results <dir>', 'where the JSON results go', path.join(PROJECT_ROOT, 'bench', 'results'))
+    .parse(argv);
+  return program.opts<Options>();
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv);
+  const started = performance.now();
+  const loadBefore = os.loadavg();
+  const wants = (name: MeasurementName) => options.only.length === 0 || options.only.includes(name);
+  const config = loadConfig();
+  const runId = `bench-${Date.now().toString(36)}`;
+
+  let database: Database;
+  let where: string;
+  if (config.neo4j.uri) {
+    database = await openDatabase(config, progress);
+    where = `${config.neo4j.uri} (NEO4J_URI), database "${config.neo4j.database}"`;
+  } else {
+    // A store of the bench's own, fresh every run, never the app's .data/neo4j.
+    const dataDir = path.join(PROJECT_ROOT, '.data', `bench-${options.size.name}`, 'neo4j');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const embedded = { ...config.embedded, dataDir, boltPort: await freePort(), heap: options.size.heap, pageCache: options.size.pageCache };
+    database = await openDatabase({ ...config, embedded }, progress);
+    where = `embedded, fresh store, heap ${embedded.heap}, page cache ${embedded.pageCache}`;
+  }
+
+  let context: INestApplicationContext | undefined;
+  let app: GraphQLServer | undefined;
+  let dataset: Dataset | undefined;
+  try {
+    @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule] })
+    class BenchModule {}
+    context = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
+    await context.init();
+    await context.get(DatabaseLifecycle).whenSchemaReady();
+    const services = {
+      analysis: context.get(AnalysisService),
+      blueprints: context.get(BlueprintsService),
+      executor: context.get(Neo4jExecutor),
+      store: context.get(BlueprintStore),
+    };
+    const [server] = await services.executor.read((runner) => runner.run('server-version'));
+    const neo4j: Neo4jConnection = {
+      uri: database.options.uri,
+      username: database.options.username,
+      password: database.options.password,
+      database: database.options.database,
+    };
+    const data = new Dataset(options.size, runId, options.seed, services, progress);
+    dataset = data;
+    const bench: BenchContext = {
+      dataset: data,
+      services,
+      neo4j,
+      app: async () => (app ??= await startGraphQLServer('blueprint-graph', neo4j)),
+      sampling: DEFAULT_SAMPLING,
+      throughputSeconds: options.size.name === 'small' ? 5 : 10,
+      runId,
+      progress,
+    };
+
+    const measurements: MeasurementResult[] = [];
+    const scale = new ScaleMeasurement();
+    const grow = async (factor: number) => {
+      progress(`loading the data around the target to ${factor}x (${factor * options.size.blueprintsAt1x} blueprints)`);
+      const phase = await data.growTo(factor);
+      progress(`  ${phase.blueprints} blueprints, ${phase.nodes} nodes, ${phase.relationships} relationships, ${phase.loadSeconds.toFixed(1)} s`);
+    };
+    const needsData = MEASUREMENTS.some((name) => name !== 'import' && wants(name));
+    if (needsData) {
+      if (wants('scale')) {
+        await grow(1);
+        await scale.measurePoint(bench, true);
+      }
+      if (wants('scale') || wants('overhead')) await grow(10);
+      if (wants('scale')) await scale.measurePoint(bench, true);
+      if (wants('overhead')) measurements.push(await measureOverhead(bench));
+      if (wants('scale') || wants('peer') || wants('throughput')) await grow(100);
+      if (wants('scale')) {
+        await scale.measurePoint(bench, false);
+        measurements.unshift(scale.result());
+      }
+      if (wants('throughput')) measurements.push(await measureThroughput(bench, NESTED_READ));
+    }
+
+    const results: BenchResults = {
+      date: new Date().toISOString().slice(0, 10),
+      size: options.size.name,
+      seed: options.seed,
+      only: options.only,
+      machine: machine(loadBefore),
+      database: { where, server: `Neo4j ${server.version} ${server.edition}` },
+      dataset: {
+        departments: options.size.departments,
+        targetNodes: data.targetNodes(),
+        targetPainPoints: data.targetPainPoints(),
+        phases: data.phases,
+      },
+      measurements,
+      seconds: (performance.now() - started) / 1000,
+    };
+    const file = writeResults(results, options.results);
+    process.stdout.write(markdown(results) + '\n');
+    progress(`results in ${path.relative(PROJECT_ROOT, file)}`);
+  } finally {
+    await app?.stop();
+    if (!database.embedded && dataset) {
+      progress('removing what the bench wrote');
+      await dataset.cleanUp().catch((error: Error) => progress(`clean-up failed: ${error.message}`));
+    }
+    await context?.close();
+    await database.embedded?.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error instanceof ConfigError || error instanceof EmbeddedNeo4jError ? error.message : error);
+  process.exit(1);
+});

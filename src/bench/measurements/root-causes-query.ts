@@ -1,0 +1,40 @@
+import { AnalysisService } from '../../analysis/analysis.service';
+import { DEFAULT_FLOW_PARAMS } from '../../analysis/blame-flow';
+import { RootCauseReport } from '../../analysis/models/analysis.models';
+import { contributionChains } from '../../analysis/root-causes';
+
+/** The operations lead's question: which departments cause the pain, and through which chains. */
+export const ROOT_CAUSES = `query RootCauses($key: String) {
+  rootCauses(blueprintKey: $key) {
+    painPointCount totalImpact unattributedImpact
+    departments {
+      rank score share department { key name }
+      contributions { score painPoint { key blueprintKey } chains(limit: 3) { mass actions { key } } }
+    }
+  }
+}`;
+
+/** The same answer computed in this process by the same code the resolvers call, in the shape of ROOT_CAUSES. */
+export async function rootCausesInProcess(analysis: AnalysisService, blueprintKey: string | null) {
+  const report = await analysis.rootCauses({ blueprintKey, ...DEFAULT_FLOW_PARAMS });
+  return { rootCauses: shapeOf(report) };
+}
+
+function shapeOf(report: RootCauseReport) {
+  return {
+    painPointCount: report.painPointCount,
+    totalImpact: report.totalImpact,
+    unattributedImpact: report.unattributedImpact,
+    departments: report.departments.map((entry) => ({
+      rank: entry.rank,
+      score: entry.score,
+      share: entry.share,
+      department: { key: entry.department.key, name: entry.department.name },
+      contributions: entry.contributions.map((contribution) => ({
+        score: contribution.score,
+        painPoint: { key: contribution.painPoint.key, blueprintKey: contribution.painPoint.blueprintKey },
+        chains: contributionChains(contribution, 3).map((chain) => ({ mass: chain.mass, actions: chain.actions.map((action) => ({ key: action.key })) })),
+      })),
+    })),
+  };
+}
