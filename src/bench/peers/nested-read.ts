@@ -79,14 +79,15 @@ const NEO4J_GRAPHQL_NESTED_READ = /* GraphQL */ `
   }
 `;
 
-export type NestedReadKind = 'blueprint-graph' | 'neo4j-graphql' | 'naive';
+/** The servers, named as the benchmark names them (bench-servers.ts). */
+export type NestedReadKind = 'blueprint-graph' | 'neo4j-graphql' | 'naive-resolvers';
 
-export const NESTED_READ_KINDS: readonly NestedReadKind[] = ['blueprint-graph', 'neo4j-graphql', 'naive'];
+export const NESTED_READ_KINDS: readonly NestedReadKind[] = ['blueprint-graph', 'neo4j-graphql', 'naive-resolvers'];
 
 export const nestedReadDocuments: Record<NestedReadKind, string> = {
   'blueprint-graph': OUR_NESTED_READ,
   'neo4j-graphql': NEO4J_GRAPHQL_NESTED_READ,
-  naive: OUR_NESTED_READ,
+  'naive-resolvers': OUR_NESTED_READ,
 };
 
 /** The body of the POST /graphql request that reads blueprint `key` from a server of that kind. */
@@ -147,15 +148,18 @@ interface OurBlueprint extends Keyed {
 /**
  * The answer of a server of that kind as one plain shape, in the order the
  * server gave (which must be the blueprint's order); null when the blueprint
- * does not exist. Throws on a GraphQL error, so that a failed request never
- * passes for an empty answer.
+ * does not exist. Takes the response body (`{ data, errors }`) or its `data`
+ * alone. Throws on a GraphQL error, so that a failed request never passes for
+ * an empty answer.
  */
 export function nestedReadDigest(kind: NestedReadKind, responseBody: unknown): NestedReadDigest | null {
-  const body = responseBody as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
-  if (body?.errors?.length) throw new Error(`${kind}: ${body.errors.map((error) => error.message).join('; ')}`);
-  if (!body?.data) throw new Error(`${kind}: the answer has no data`);
+  const answer = responseBody as Record<string, unknown> | null;
+  const isBody = !!answer && ('data' in answer || 'errors' in answer);
+  const body = (isBody ? answer : { data: answer }) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`${kind}: ${body.errors.map((error) => error.message).join('; ')}`);
+  if (!body.data) throw new Error(`${kind}: the answer has no data`);
   const blueprint = (
-    kind === 'neo4j-graphql' ? (body.data.blueprints as OurBlueprint[])[0] ?? null : body.data.blueprint
+    kind === 'neo4j-graphql' ? (body.data.blueprints as OurBlueprint[] | undefined)?.[0] ?? null : body.data.blueprint ?? null
   ) as OurBlueprint | null;
   if (!blueprint) return null;
 
