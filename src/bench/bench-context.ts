@@ -29,10 +29,12 @@ export interface Bar {
   /** Whether the figure must stay at or under the limit (else at or over). */
   atMost: boolean;
   met: boolean;
+  /** A ratio (shown as 1.23x) or a count. */
+  unit: 'ratio' | 'count';
 }
 
-export function bar(claim: string, figure: number, limit: number, atMost: boolean): Bar {
-  return { claim, figure, limit, atMost, met: atMost ? figure <= limit : figure >= limit };
+export function bar(claim: string, figure: number, limit: number, atMost: boolean, unit: Bar['unit'] = 'ratio'): Bar {
+  return { claim, figure, limit, atMost, unit, met: atMost ? figure <= limit : figure >= limit };
 }
 
 export interface MeasurementResult {

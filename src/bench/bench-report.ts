@@ -66,5 +66,6 @@ export function markdown(results: BenchResults): string {
 }
 
 function barRow(bar: Bar): string {
-  return `| ${bar.claim} | ${times(bar.figure)} | ${bar.atMost ? '≤' : '≥'} ${times(bar.limit)} | ${bar.met ? 'yes' : '**no**'} |`;
+  const show = bar.unit === 'ratio' ? times : String;
+  return `| ${bar.claim} | ${show(bar.figure)} | ${bar.atMost ? '≤' : '≥'} ${show(bar.limit)} | ${bar.met ? 'yes' : '**no**'} |`;
 }

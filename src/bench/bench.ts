@@ -22,8 +22,10 @@ import { BENCH_SIZES, BenchSize, Dataset } from './bench-dataset';
 import { BenchResults, machine, markdown, writeResults } from './bench-report';
 import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-servers';
 import { measureOverhead } from './measurements/overhead';
+import { measurePeers } from './measurements/peer';
 import { ScaleMeasurement } from './measurements/scale';
 import { measureThroughput } from './measurements/throughput';
+import { nestedReadDocuments } from './peers/nested-read';
 import { DEFAULT_SAMPLING } from './statistics';
 
 /**
@@ -34,8 +36,6 @@ import { DEFAULT_SAMPLING } from './statistics';
  * bench/results/<date>-<size>.json plus a markdown report on stdout.
  * Progress goes to stderr. docs/benchmarks.md explains every figure.
  */
-
-const NESTED_READ = `query NestedRead($key: String!) { blueprint(key: $key) { key name stages { key name steps { key name actions { key name lane owners { key name } dependsOn { key } } } } painPoints { key title severity frequency category action { key } causes { key } } } }`;
 
 const MEASUREMENTS = ['scale', 'overhead', 'peer', 'throughput', 'import'] as const;
 type MeasurementName = (typeof MEASUREMENTS)[number];
@@ -148,7 +148,8 @@ async function main(): Promise<void> {
         await scale.measurePoint(bench, false);
         measurements.unshift(scale.result());
       }
-      if (wants('throughput')) measurements.push(await measureThroughput(bench, NESTED_READ));
+      if (wants('peer')) measurements.push(...(await measurePeers(bench)));
+      if (wants('throughput')) measurements.push(await measureThroughput(bench, nestedReadDocuments['blueprint-graph']));
     }
 
     const results: BenchResults = {
