@@ -1,5 +1,6 @@
 // Whole blueprints in one round trip: their stages, steps, actions with every
-// reference, pain points, and the organisation-wide nodes the actions name.
+// reference, and pain points. Each action carries the organisation-wide nodes
+// it names with their departments, so the actions are walked only once.
 // Order is restored from `position`. Follows a file that binds `b`:
 // blueprints-by-key or blueprints-all.
 RETURN
@@ -9,19 +10,15 @@ RETURN
   [(b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(t:Step)-[:HAS_ACTION]->(a:Action) | a {
     .key, .lane, .name, .description, .channel, .touchpoint, .emotion, .position,
     step: t.key,
-    role: head([(a)-[:PERFORMED_BY]->(r:Role) | r.key]),
-    department: head([(a)-[:OWNED_BY]->(d:Department) | d.key]),
-    process: head([(a)-[:PART_OF]->(p:Process) | p.key]),
-    systems: [(a)-[u:USES]->(y:System) | [u.position, y.key]],
+    role: head([(a)-[:PERFORMED_BY]->(r:Role)-[:MEMBER_OF]->(d:Department) | [r.key, r.name, d.key, d.name]]),
+    department: head([(a)-[:OWNED_BY]->(d:Department) | [d.key, d.name]]),
+    process: head([(a)-[:PART_OF]->(p:Process)-[:OWNED_BY]->(d:Department) | [p.key, p.name, d.key, d.name]]),
+    systems: [(a)-[u:USES]->(y:System)-[:OWNED_BY]->(d:Department) | [u.position, y.key, y.name, d.key, d.name]],
     dependsOn: [(a)-[e:DEPENDS_ON]->(x:Action) | [e.position, x.key]]
   }] AS actions,
   [(b)-[:HAS_PAIN_POINT]->(p:PainPoint) | p {
     .key, .title, .description, .severity, .frequency, .category, .position,
     action: head([(p)-[:OCCURS_AT]->(x:Action) | x.key]),
     causes: [(p)-[c:CAUSED_BY]->(x:Action) | [c.position, x.key]]
-  }] AS painPoints,
-  [(b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(:Step)-[:HAS_ACTION]->(:Action)-[:PERFORMED_BY|USES|PART_OF]->(o)-[:MEMBER_OF|OWNED_BY]->(d:Department)
-    | [labels(o)[0], o.key, o.name, d.key, d.name]] AS organisation,
-  [(b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(:Step)-[:HAS_ACTION]->(:Action)-[:OWNED_BY]->(d:Department)
-    | [d.key, d.name]] AS ownerDepartments
+  }] AS painPoints
 ORDER BY b.key

@@ -7,6 +7,8 @@ import { Department, Process, Role, System } from './models/organisation.model';
 /** Turns the rows of blueprint-contents.cypher into the object graph clients read, and that into a document. */
 
 type Positioned = [number, string];
+/** An organisation-wide node as the query gives it: [key, name, department key, department name]. */
+type OrgRef = [string, string, string, string];
 
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 const keysInOrder = (pairs: Positioned[] | null | undefined): string[] =>
@@ -30,22 +32,23 @@ export function blueprintHeader(row: Row): Blueprint {
 export function assembleBlueprint(row: Row): Blueprint {
   const blueprint = blueprintHeader(row);
 
+  // Departments, roles, systems and processes as shared objects, one per key, as in the graph.
   const departments = new Map<string, Department>();
   const department = (key: string, name: string): Department => {
     let found = departments.get(key);
     if (!found) departments.set(key, (found = { key, name }));
     return found;
   };
+  const shared = <T extends Role | System | Process>(entries: Map<string, T>, named: OrgRef | null): T | null => {
+    if (!named) return null;
+    const [key, name, departmentKey, departmentName] = named;
+    let found = entries.get(key);
+    if (!found) entries.set(key, (found = { key, name, department: department(departmentKey, departmentName) } as T));
+    return found;
+  };
   const roles = new Map<string, Role>();
   const systems = new Map<string, System>();
   const processes = new Map<string, Process>();
-  for (const [label, key, name, departmentKey, departmentName] of row.organisation as string[][]) {
-    const entry = { key, name, department: department(departmentKey, departmentName) };
-    if (label === 'Role') roles.set(key, entry);
-    else if (label === 'System') systems.set(key, entry);
-    else if (label === 'Process') processes.set(key, entry);
-  }
-  for (const [key, name] of row.ownerDepartments as string[][]) department(key, name);
 
   const stageRows = (row.stages as { key: string; name: string; position: number }[]).sort(byPosition);
   const stepRows = (row.steps as { key: string; name: string; evidence: string[] | null; position: number; stage: string }[]).sort(byPosition);
@@ -53,10 +56,12 @@ export function assembleBlueprint(row: Row): Blueprint {
 
   const actions = new Map<string, Action>();
   for (const a of actionRows) {
-    const role = a.role ? roles.get(a.role) ?? null : null;
-    const explicit = a.department ? departments.get(a.department) ?? null : null;
-    const process = a.process ? processes.get(a.process) ?? null : null;
-    const usedSystems = keysInOrder(a.systems).map((key) => systems.get(key)).filter((s): s is System => !!s);
+    const role = shared(roles, a.role);
+    const explicit = a.department ? department(a.department[0], a.department[1]) : null;
+    const process = shared(processes, a.process);
+    const usedSystems = [...(a.systems ?? [])]
+      .sort((x, y) => x[0] - y[0])
+      .map(([, ...named]) => shared(systems, named as OrgRef)!);
     const owners = new Map<string, Department>();
     for (const owner of [role?.department, explicit, process?.department, ...usedSystems.map((s) => s.department)]) {
       if (owner) owners.set(owner.key, owner);
@@ -118,10 +123,12 @@ interface ActionRow {
   emotion: number | null;
   position: number;
   step: string;
-  role: string | null;
-  department: string | null;
-  process: string | null;
-  systems: Positioned[];
+  role: OrgRef | null;
+  /** [key, name] */
+  department: [string, string] | null;
+  process: OrgRef | null;
+  /** [position, ...OrgRef] */
+  systems: [number, string, string, string, string][];
   dependsOn: Positioned[];
 }
 
