@@ -1,4 +1,6 @@
 // Deletes a blueprint with its own nodes; organisation-wide nodes stay.
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})
 OPTIONAL MATCH (b)-[:HAS_PAIN_POINT]->(p:PainPoint)
 WITH b, collect(p) AS painPoints

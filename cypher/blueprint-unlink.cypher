@@ -3,6 +3,8 @@
 // document no longer has. The nodes that stay keep their identity, so the
 // rewrite seeks committed index entries: seeking keys deleted earlier in the
 // same transaction is many times slower.
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})
 WITH b,
   [(b)-[:HAS_PAIN_POINT]->(p:PainPoint) | p] AS painPoints,

@@ -1,5 +1,7 @@
 // What an import must know before it writes: does the blueprint exist, and
 // which organisation-wide keys that the document only references are missing.
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 OPTIONAL MATCH (b:Blueprint {key: $key})
 RETURN b IS NOT NULL AS exists,
        [k IN $departments WHERE NOT EXISTS { MATCH (:Department {key: k}) }] AS missingDepartments,

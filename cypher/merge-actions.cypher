@@ -1,4 +1,7 @@
-// Actions with their step, role, explicit owner and process.
+// Actions with their step, role, explicit owner and process. A field a row
+// leaves out is null (src/blueprints/document-rows.ts).
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (t:Step {blueprintKey: $key, key: row.step})
 MERGE (a:Action {blueprintKey: $key, key: row.key})

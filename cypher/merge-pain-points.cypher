@@ -1,3 +1,6 @@
+// A field a row leaves out is null (src/blueprints/document-rows.ts).
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})
 UNWIND $rows AS row
 MATCH (a:Action {blueprintKey: $key, key: row.action})

@@ -1,4 +1,6 @@
 // Creates or renames roles and moves each to its department.
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (d:Department {key: row.department})
 MERGE (n:Role {key: row.key})

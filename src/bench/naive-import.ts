@@ -3,14 +3,15 @@ import { checkDocument } from '../blueprints/document-validation';
 import { ImportRows, documentToRows } from '../blueprints/document-rows';
 import { ImportMode } from '../blueprints/models/enums';
 import { BadUserInputError, ConflictError } from '../common/errors';
+import { int } from '../database/driver-values';
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
 
 /**
  * The import as it would be written without batching, for the benchmark
- * only: the same checks, the same single transaction, the same read-back as
- * BlueprintsService.import, but one statement (one round trip) for every node
- * and every relationship instead of one UNWIND per kind. The statements are
- * cypher/naive-*.cypher.
+ * only: the same checks, the same single transaction, the same read-back (the
+ * header) as BlueprintsService.import, but one statement (one round trip) for
+ * every node and every relationship instead of one UNWIND per kind. The
+ * statements are cypher/naive-*.cypher.
  */
 export async function naiveImport(
   executor: Neo4jExecutor,
@@ -25,17 +26,21 @@ export async function naiveImport(
     const allProblems = [...problems, ...check.problems];
     if (allProblems.length > 0) throw new BadUserInputError(allProblems);
     if (check.exists && mode === ImportMode.CREATE) throw new ConflictError(`A blueprint with the key "${document.key}" exists`);
-    await writeOneByOne(runner, document.key, documentToRows(document));
-    await store.one(runner, document.key);
+    await writeOneByOne(runner, document.key, documentToRows(document), check.exists);
+    await store.headers(runner, [document.key]);
     return { created: !check.exists };
   });
 }
 
-async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows): Promise<void> {
-  // The blueprint node itself: the same three statements as the batched import.
-  await runner.run('blueprint-merge', { key: blueprintKey });
-  await runner.run('blueprint-unlink', { key: blueprintKey, stageKeys: [], stepKeys: [], actionKeys: [], painPointKeys: [] });
-  await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
+async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows, exists: boolean): Promise<void> {
+  // The blueprint node itself: the same statements as the batched import.
+  if (exists) {
+    await runner.run('blueprint-merge', { key: blueprintKey });
+    await runner.run('blueprint-unlink', { key: blueprintKey, stageKeys: [], stepKeys: [], actionKeys: [], painPointKeys: [] });
+    await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
+  } else {
+    await runner.run('blueprint-create', { key: blueprintKey, ...rows.properties });
+  }
 
   for (const { key, name } of rows.departments) await runner.run('naive-merge-department', { key, name });
   const orgKinds = [
@@ -49,6 +54,7 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
       await runner.run(`naive-link-${kind}-department`, { key, department });
     }
   }
+  // A field a row leaves out is null, and a key's position in its list is its index (see document-rows.ts).
   for (const { key, name, position } of rows.stages) {
     await runner.run('naive-create-stage', { blueprintKey, key, name, position });
     await runner.run('naive-link-stage', { blueprintKey, key });
@@ -59,26 +65,51 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
   }
   for (const action of rows.actions) {
     const { key, step, lane, name, description, channel, touchpoint, emotion, role, department, process, position } = action;
-    await runner.run('naive-create-action', { blueprintKey, key, lane, name, description, channel, touchpoint, emotion, position });
+    await runner.run('naive-create-action', {
+      blueprintKey,
+      key,
+      lane,
+      name,
+      description: description ?? null,
+      channel: channel ?? null,
+      touchpoint: touchpoint ?? null,
+      emotion: emotion ?? null,
+      position,
+    });
     await runner.run('naive-link-action', { blueprintKey, key, step });
     if (role != null) await runner.run('naive-link-action-role', { blueprintKey, key, role });
     if (department != null) await runner.run('naive-link-action-department', { blueprintKey, key, department });
     if (process != null) await runner.run('naive-link-action-process', { blueprintKey, key, process });
   }
-  for (const { action, system, position } of rows.actionSystems) {
-    await runner.run('naive-create-action-system', { blueprintKey, action, system, position });
+  for (const { action, systems } of rows.actionSystems) {
+    for (const [position, system] of systems.entries()) {
+      await runner.run('naive-create-action-system', { blueprintKey, action, system, position: int(position) });
+    }
   }
-  for (const { from, to, position } of rows.dependencies) {
-    await runner.run('naive-create-dependency', { blueprintKey, from, to, position });
+  for (const { from, to } of rows.dependencies) {
+    for (const [position, target] of to.entries()) {
+      await runner.run('naive-create-dependency', { blueprintKey, from, to: target, position: int(position) });
+    }
   }
   for (const painPoint of rows.painPoints) {
     const { key, title, description, action, severity, frequency, category, position } = painPoint;
-    await runner.run('naive-create-pain-point', { blueprintKey, key, title, description, severity, frequency, category, position });
+    await runner.run('naive-create-pain-point', {
+      blueprintKey,
+      key,
+      title,
+      description: description ?? null,
+      severity,
+      frequency,
+      category,
+      position,
+    });
     await runner.run('naive-link-pain-point', { blueprintKey, key });
     await runner.run('naive-link-pain-point-action', { blueprintKey, key, action });
   }
-  for (const { painPoint, action, position } of rows.painCauses) {
-    await runner.run('naive-create-pain-cause', { blueprintKey, painPoint, action, position });
+  for (const { painPoint, causes } of rows.painCauses) {
+    for (const [position, action] of causes.entries()) {
+      await runner.run('naive-create-pain-cause', { blueprintKey, painPoint, action, position: int(position) });
+    }
   }
 }
 
@@ -103,9 +134,9 @@ export function elementCount(raw: unknown): { nodes: number; relationships: numb
     rows.stages.length +
     rows.steps.length +
     actionLinks +
-    rows.actionSystems.length +
-    rows.dependencies.length +
+    rows.actionSystems.reduce((sum, { systems }) => sum + systems.length, 0) +
+    rows.dependencies.reduce((sum, { to }) => sum + to.length, 0) +
     2 * rows.painPoints.length +
-    rows.painCauses.length;
+    rows.painCauses.reduce((sum, { causes }) => sum + causes.length, 0);
   return { nodes, relationships };
 }

@@ -89,17 +89,37 @@ export class BlueprintStore {
       painPointKeys: rows.painPoints.map((row) => row.key),
     });
     await runner.run('blueprint-set-properties', { key, ...rows.properties });
-    const batches: [string, Record<string, unknown>[]][] = [
+    await this.runBatches(runner, key, rows, ['merge-stages', 'merge-steps', 'merge-actions', 'merge-pain-points']);
+  }
+
+  /**
+   * Writes the rows of a blueprint that does not exist (as `checkImport`
+   * found under `lockWrites`): its own nodes are created, not merged, and
+   * there is nothing to unlink. Stores what `write` would.
+   */
+  async create(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
+    await runner.run('blueprint-create', { key, ...rows.properties });
+    await this.runBatches(runner, key, rows, ['create-stages', 'create-steps', 'create-actions', 'create-pain-points']);
+  }
+
+  /** The organisation's entries, then the blueprint's own nodes (by the statements given) and their relationships. */
+  private async runBatches(
+    runner: QueryRunner,
+    key: string,
+    rows: ImportRows,
+    [stages, steps, actions, painPoints]: [string, string, string, string],
+  ): Promise<void> {
+    const batches: [string, object[]][] = [
       ['upsert-departments', rows.departments],
       ['upsert-roles', rows.roles],
       ['upsert-systems', rows.systems],
       ['upsert-processes', rows.processes],
-      ['merge-stages', rows.stages],
-      ['merge-steps', rows.steps],
-      ['merge-actions', rows.actions],
+      [stages, rows.stages],
+      [steps, rows.steps],
+      [actions, rows.actions],
       ['create-action-systems', rows.actionSystems],
       ['create-dependencies', rows.dependencies],
-      ['merge-pain-points', rows.painPoints],
+      [painPoints, rows.painPoints],
       ['create-pain-causes', rows.painCauses],
     ];
     for (const [query, batch] of batches) {

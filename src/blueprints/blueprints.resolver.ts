@@ -34,8 +34,10 @@ export class BlueprintsResolver {
   importBlueprint(
     @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
     @Args('mode', { type: () => ImportMode, nullable: true, defaultValue: ImportMode.CREATE }) mode: ImportMode | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ImportResult> {
-    return this.service.import(document, mode ?? ImportMode.CREATE);
+    const withContents = selectsAnyOf(info, CONTENT_FIELDS, ['blueprint']);
+    return this.service.import(document, mode ?? ImportMode.CREATE, { withContents });
   }
 
   @RequiresRole(AccessRole.ADMIN)

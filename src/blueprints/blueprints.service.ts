@@ -41,9 +41,14 @@ export class BlueprintsService {
     return blueprintToDocument(blueprint);
   }
 
-  /** Validates everything, then writes the whole document in one transaction. */
-  async import(raw: unknown, mode: ImportMode, root = 'document'): Promise<ImportOutcome> {
-    const { document, problems, externalReferences } = checkDocument(raw, root);
+  /**
+   * Validates everything, then writes the whole document in one transaction.
+   * The blueprint returned is its header unless `withContents` asks for the
+   * whole tree: reading back what was just written costs as much as a good
+   * part of the write, and most callers want only the key.
+   */
+  async import(raw: unknown, mode: ImportMode, options: { root?: string; withContents?: boolean } = {}): Promise<ImportOutcome> {
+    const { document, problems, externalReferences } = checkDocument(raw, options.root);
     if (!document) throw new BadUserInputError(problems);
     return this.writeBlueprints(async (runner) => {
       const key = typeof document.key === 'string' ? document.key : '';
@@ -53,9 +58,13 @@ export class BlueprintsService {
       if (check.exists && mode === ImportMode.CREATE) {
         throw new ConflictError(`A blueprint with the key "${document.key}" exists; import it with mode REPLACE to replace it`);
       }
-      await this.store.write(runner, document.key, documentToRows(document));
-      const blueprint = await this.store.one(runner, document.key);
-      return { blueprint: blueprint!, created: !check.exists };
+      const rows = documentToRows(document);
+      if (check.exists) await this.store.write(runner, document.key, rows);
+      else await this.store.create(runner, document.key, rows);
+      const [blueprint] = options.withContents
+        ? await this.store.contents(runner, [document.key])
+        : await this.store.headers(runner, [document.key]);
+      return { blueprint, created: !check.exists };
     });
   }
 

@@ -58,15 +58,23 @@ function distinct(problems: Problem[]): Problem[] {
   return problems.filter((p) => !seen.has(`${p.path}\u0000${p.message}`) && !!seen.add(`${p.path}\u0000${p.message}`));
 }
 
-/** Keys that object mapping drops silently (`__proto__`, `constructor`), reported as unknown fields. */
-function reservedKeyProblems(value: unknown, path: string): Problem[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => reservedKeyProblems(item, `${path}[${i}]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.keys(value).flatMap((key) =>
-    RESERVED_KEYS.has(key)
-      ? [{ path: `${path}.${key}`, message: 'is not a field of the document' }]
-      : reservedKeyProblems((value as Record<string, unknown>)[key], `${path}.${key}`),
-  );
+/**
+ * Keys that object mapping drops silently (`__proto__`, `constructor`), reported as unknown fields.
+ * Paths are built only for objects and lists, not for every value of a large document.
+ */
+function reservedKeyProblems(value: unknown, path: string, problems: Problem[] = []): Problem[] {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (typeof item === 'object' && item !== null) reservedKeyProblems(item, `${path}[${i}]`, problems);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      const inner = (value as Record<string, unknown>)[key];
+      if (RESERVED_KEYS.has(key)) problems.push({ path: `${path}.${key}`, message: 'is not a field of the document' });
+      else if (typeof inner === 'object' && inner !== null) reservedKeyProblems(inner, `${path}.${key}`, problems);
+    }
+  }
+  return problems;
 }
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

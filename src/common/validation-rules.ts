@@ -30,7 +30,14 @@ export function IsKey(options?: ValidationOptions): PropertyDecorator {
 export const NAME_MESSAGE = `must be a text of 1 to ${NAME_MAX} characters (not blank)`;
 
 export function isNameText(value: unknown, max = NAME_MAX): boolean {
-  return typeof value === 'string' && value.trim().length >= 1 && [...value.trim()].length <= max;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text.length >= 1 && charactersAtMost(text, max);
+}
+
+/** At most `max` characters (code points); counted only when the UTF-16 length, never fewer, is over. */
+function charactersAtMost(text: string, max: number): boolean {
+  return text.length <= max || [...text].length <= max;
 }
 
 /** A text of 1..max characters once trimmed (names, titles, evidence). */
@@ -57,7 +64,7 @@ export function IsText(max: number, options?: ValidationOptions): PropertyDecora
       name: 'isText',
       constraints: [0, max],
       validator: {
-        validate: (value) => typeof value === 'string' && [...value].length <= max,
+        validate: (value) => typeof value === 'string' && charactersAtMost(value, max),
         defaultMessage: buildMessage(() => `must be a text of at most ${max} characters`, options),
       },
     },

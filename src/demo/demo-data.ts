@@ -28,7 +28,7 @@ export class DemoData {
     const keys: string[] = [];
     for (const file of this.files()) {
       const document = parse(fs.readFileSync(file, 'utf8'));
-      const { blueprint } = await this.blueprints.import(document, ImportMode.REPLACE, path.basename(file));
+      const { blueprint } = await this.blueprints.import(document, ImportMode.REPLACE, { root: path.basename(file) });
       keys.push(blueprint.key);
     }
     return keys;

@@ -1,0 +1,7 @@
+// A new blueprint's node (import-check found none with the key), its first revision.
+// Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
+CYPHER replan=skip
+CREATE (:Blueprint {
+  key: $key, revision: 1, name: $name, description: $description, state: $state,
+  personaName: $personaName, personaDescription: $personaDescription
+})
