@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -49,7 +50,8 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: security.production,
           parseOptions: { maxTokens: security.limits.maxTokens },
           validationRules: [queryLimitsRule(security.limits)],
-          plugins: [accessControlPlugin(), operationLogPlugin(logging.slowQueryMs)],
+          // No HTTP cache hints are set anywhere, so Apollo's cache-control plugin would only cost a hook per resolved field.
+          plugins: [accessControlPlugin(), operationLogPlugin(logging.slowQueryMs), ApolloServerPluginCacheControlDisabled()],
           context: ({ req }: { req: unknown }) => ({ req }),
           // Credentials are bearer keys, never cookies, so cross-site requests carry none; plain GET queries stay spec-compliant.
           csrfPrevention: false,

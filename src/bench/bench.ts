@@ -21,7 +21,9 @@ import { BenchContext, MeasurementResult } from './bench-context';
 import { BENCH_SIZES, BenchSize, Dataset } from './bench-dataset';
 import { BenchResults, machine, markdown, writeResults } from './bench-report';
 import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-servers';
+import { measureImport } from './measurements/import';
 import { measureOverhead } from './measurements/overhead';
+import { ROOT_CAUSES } from './measurements/root-causes-query';
 import { measurePeers } from './measurements/peer';
 import { ScaleMeasurement } from './measurements/scale';
 import { measureThroughput } from './measurements/throughput';
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     if (needsData) {
       if (wants('scale')) {
         await grow(1);
+        await warmUp(bench);
         await scale.measurePoint(bench, true);
       }
       if (wants('scale') || wants('overhead')) await grow(10);
@@ -151,6 +154,8 @@ async function main(): Promise<void> {
       if (wants('peer')) measurements.push(...(await measurePeers(bench)));
       if (wants('throughput')) measurements.push(await measureThroughput(bench, nestedReadDocuments['blueprint-graph']));
     }
+
+    if (wants('import')) measurements.push(await measureImport(bench));
 
     const results: BenchResults = {
       date: new Date().toISOString().slice(0, 10),
@@ -179,6 +184,22 @@ async function main(): Promise<void> {
     }
     await context?.close();
     await database.embedded?.stop();
+  }
+}
+
+/**
+ * Untimed requests before the first measurement: Neo4j's and Node's JIT go on
+ * compiling for longer than one measurement's warm-up, which otherwise shows
+ * up as a slow first point of the scale series.
+ */
+async function warmUp(bench: BenchContext): Promise<void> {
+  const app = await bench.app();
+  const key = bench.dataset.target.key;
+  bench.progress('warming up the app and Neo4j (20 s)');
+  const until = performance.now() + 20_000;
+  while (performance.now() < until) {
+    await app.post(ROOT_CAUSES, { key });
+    await app.post(nestedReadDocuments['blueprint-graph'], { key });
   }
 }
 
