@@ -43,14 +43,14 @@ export async function startGraphQLServer(kind: ServerKind, neo4j: Neo4jConnectio
     NEO4J_DATABASE: neo4j.database,
   };
   const options = { script: ENTRY[kind], preload: [QUERY_COUNTER], env };
-  const process = kind === 'blueprint-graph' ? await startApp(neo4j.uri, options) : await startServer({ ...options, env: { ...env, NEO4J_URI: neo4j.uri } });
+  const child = kind === 'blueprint-graph' ? await startApp(neo4j.uri, options) : await startServer({ ...options, env: { ...env, NEO4J_URI: neo4j.uri } });
   return {
     name: kind,
-    url: process.url,
-    process,
-    post: (query, variables) => postGraphQL(process.url, query, variables),
-    queryCount: async () => Number((await process.ask({ type: 'query-count' })).count),
-    stop: () => process.stop(),
+    url: child.url,
+    process: child,
+    post: (query, variables) => postGraphQL(child.url, query, variables),
+    queryCount: async () => Number((await child.ask({ type: 'query-count' })).count),
+    stop: () => child.stop(),
   };
 }
 
