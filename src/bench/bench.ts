@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,15 +7,14 @@ import { NestFactory } from '@nestjs/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { AnalysisModule } from '../analysis/analysis.module';
 import { AnalysisService } from '../analysis/analysis.service';
-import { Database, openDatabase } from '../app.factory';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
 import { BlueprintsService } from '../blueprints/blueprints.service';
+import { openBenchDatabase } from './bench-database';
 import { ConfigError, PROJECT_ROOT, loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
 import { EmbeddedNeo4jError } from '../database/embedded-neo4j';
 import { Neo4jExecutor } from '../database/executor';
-import { freePort } from '../ops/free-port';
 import { BenchContext, MeasurementResult } from './bench-context';
 import { BENCH_SIZES, BenchSize, Dataset } from './bench-dataset';
 import { BenchResults, machine, markdown, writeResults } from './bench-report';
@@ -80,19 +78,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const runId = `bench-${Date.now().toString(36)}`;
 
-  let database: Database;
-  let where: string;
-  if (config.neo4j.uri) {
-    database = await openDatabase(config, progress);
-    where = `${config.neo4j.uri} (NEO4J_URI), database "${config.neo4j.database}"`;
-  } else {
-    // A store of the bench's own, fresh every run, never the app's .data/neo4j.
-    const dataDir = path.join(PROJECT_ROOT, '.data', `bench-${options.size.name}`, 'neo4j');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const embedded = { ...config.embedded, dataDir, boltPort: await freePort(), heap: options.size.heap, pageCache: options.size.pageCache };
-    database = await openDatabase({ ...config, embedded }, progress);
-    where = `embedded, fresh store, heap ${embedded.heap}, page cache ${embedded.pageCache}`;
-  }
+  const { database, where } = await openBenchDatabase(config, `bench-${options.size.name}`, progress, { heap: options.size.heap, pageCache: options.size.pageCache });
+
 
   let context: INestApplicationContext | undefined;
   let app: GraphQLServer | undefined;

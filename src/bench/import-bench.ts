@@ -1,25 +1,22 @@
 import 'reflect-metadata';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Command, InvalidArgumentError } from 'commander';
-import { Database, openDatabase } from '../app.factory';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { checkDocument } from '../blueprints/document-validation';
 import { ImportMode } from '../blueprints/models/enums';
-import { ConfigError, PROJECT_ROOT, loadConfig } from '../config/app-config';
+import { openBenchDatabase } from './bench-database';
+import { ConfigError, loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
 import { EmbeddedNeo4jError } from '../database/embedded-neo4j';
 import { Neo4jExecutor } from '../database/executor';
 import { elementCount, naiveImport } from './naive-import';
 import { SyntheticDocument, generateDocument, organisation } from './synthetic-documents';
-import { freePort } from '../ops/free-port';
 
 /**
  * `npm run bench:import`: the batched import against a naive one (one
@@ -256,19 +253,8 @@ async function main(): Promise<void> {
   const perAction = options.dependencies / options.actions;
   const started = performance.now();
 
-  let database: Database;
-  let where: string;
-  if (config.neo4j.uri) {
-    database = await openDatabase(config, progress);
-    where = `${config.neo4j.uri} (NEO4J_URI), database "${config.neo4j.database}"`;
-  } else {
-    // A store of the bench's own, fresh every run, never the app's .data/neo4j.
-    const dataDir = path.join(PROJECT_ROOT, '.data', 'bench', 'neo4j');
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    const embedded = { ...config.embedded, dataDir, boltPort: await freePort() };
-    database = await openDatabase({ ...config, embedded }, progress);
-    where = `embedded Neo4j, fresh store in ${path.relative(PROJECT_ROOT, dataDir)}, heap ${embedded.heap}, page cache ${embedded.pageCache}`;
-  }
+  const { database, where } = await openBenchDatabase(config, 'bench', progress);
+
 
   let context: INestApplicationContext | undefined;
   try {
