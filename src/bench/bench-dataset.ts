@@ -3,6 +3,7 @@ import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { ImportMode } from '../blueprints/models/enums';
 import { Neo4jExecutor } from '../database/executor';
+import { deleteOrganisationEntries } from './import-bench';
 import { SyntheticDocument } from './synthetic-documents';
 import { SyntheticOrganisation, blueprintNodeCount, syntheticBlueprint, syntheticOrganisation } from './synthetic-organisation';
 
@@ -97,12 +98,7 @@ export class Dataset {
   async cleanUp(): Promise<void> {
     const { executor, store } = this.services;
     for (const key of this.written) await executor.write((runner) => store.delete(runner, key));
-    await executor.write(async (runner) => {
-      for (const { key } of this.org.roles) await runner.run('delete-role', { key });
-      for (const { key } of this.org.systems) await runner.run('delete-system', { key });
-      for (const { key } of this.org.processes) await runner.run('delete-process', { key });
-      for (const { key } of this.org.departments) await runner.run('delete-department', { key });
-    });
+    await deleteOrganisationEntries(executor, this.org);
   }
 
   private async importDocument(document: SyntheticDocument): Promise<void> {

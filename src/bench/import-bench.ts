@@ -196,7 +196,14 @@ export async function compareBatchedWithNaive(
 
 /** Deletes the organisation entries of a prefix, once nothing uses them. */
 async function deleteOrganisation(executor: Neo4jExecutor, orgPrefix: string): Promise<void> {
-  const org = organisation(orgPrefix);
+  await deleteOrganisationEntries(executor, organisation(orgPrefix));
+}
+
+/** Deletes a generated organisation's entries (once no blueprint uses them), departments last. */
+export async function deleteOrganisationEntries(
+  executor: Neo4jExecutor,
+  org: { departments: { key: string }[]; roles: { key: string }[]; systems: { key: string }[]; processes: { key: string }[] },
+): Promise<void> {
   await executor.write(async (runner) => {
     for (const { key } of org.roles) await runner.run('delete-role', { key });
     for (const { key } of org.systems) await runner.run('delete-system', { key });
