@@ -2,6 +2,7 @@ import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import neo4j from 'neo4j-driver';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { json } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule, ServingConfig, defaultServingConfig } from './app.module';
 import { appLogger } from './logging/app-logger';
@@ -55,17 +56,44 @@ export async function createApp(
   options: { serving?: ServingConfig; logger?: LoggerService | false } = {},
 ): Promise<INestApplication> {
   const serving = options.serving ?? defaultServingConfig();
+  // No body parsers by default: only /graphql reads a body, and only as JSON (see below).
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(database.options, database.embedded, serving), {
     logger: options.logger ?? appLogger(serving.logging),
+    bodyParser: false,
   });
-  // The front door, in this order: an id for the logs, the key check (before the body is even read), the body.
+  // The front door, in this order: an id for the logs, the key check (before the body is even read),
+  // the content type, the body.
   app.use(requestIdMiddleware);
   app.use(authenticationMiddleware(serving.security.apiKeys));
+  app.use(GRAPHQL_PATH, refuseNonJsonPosts);
   // Documents for import travel in the body, so its limit is configured (MAX_BODY_SIZE), not the 100 KB default.
-  app.useBodyParser('json', { limit: serving.security.maxBodyBytes });
+  app.use(GRAPHQL_PATH, json({ limit: serving.security.maxBodyBytes, type: JSON_BODY_TYPES }));
   app.use(answerBodyErrorsAsGraphQL);
   app.enableShutdownHooks();
   return app;
+}
+
+const GRAPHQL_PATH = '/graphql';
+const JSON_BODY_TYPES = ['application/json', 'application/graphql-response+json'];
+
+/**
+ * A browser sends form-encoded, multipart and text/plain bodies to any origin
+ * without asking first (no CORS preflight), with the user's remembered
+ * sign-in. Accepting only JSON bodies means a cross-site page can make no
+ * write: its JSON request needs a preflight, which this server never grants.
+ */
+function refuseNonJsonPosts(request: Request, response: Response, next: NextFunction): void {
+  const given = request.headers['content-type'] ?? 'none';
+  const mediaType = given.split(';')[0].trim().toLowerCase();
+  if (request.method !== 'POST' || JSON_BODY_TYPES.includes(mediaType)) return next();
+  response.status(415).json({
+    errors: [
+      {
+        message: `POST /graphql takes a JSON body (Content-Type: application/json), not ${given.slice(0, 100)}`,
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  });
 }
 
 /** A body that is too large or not JSON gets a GraphQL-shaped error with its HTTP status, not an HTML page. */

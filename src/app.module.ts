@@ -14,8 +14,8 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { WebModule } from './web/web.module';
 import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
 import { operationLogPlugin } from './logging/operation-log.plugin';
-import { accessControlPlugin } from './security/access-control.plugin';
-import { queryLimitsRule } from './security/query-limits';
+import { unexpectedErrorsPlugin } from './logging/unexpected-errors.plugin';
+import { operationChecksPlugin } from './security/operation-checks.plugin';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
@@ -49,11 +49,16 @@ export class AppModule {
           includeStacktraceInErrorResponses: !security.production,
           hideSchemaDetailsFromClientErrors: security.production,
           parseOptions: { maxTokens: security.limits.maxTokens },
-          validationRules: [queryLimitsRule(security.limits)],
-          // No HTTP cache hints are set anywhere, so Apollo's cache-control plugin would only cost a hook per resolved field.
-          plugins: [accessControlPlugin(), operationLogPlugin(logging.slowQueryMs), ApolloServerPluginCacheControlDisabled()],
+          plugins: [
+            operationChecksPlugin(security.limits),
+            operationLogPlugin(logging.slowQueryMs),
+            unexpectedErrorsPlugin(security.production),
+            // No HTTP cache hints are set anywhere, so Apollo's cache-control plugin would only cost a hook per resolved field.
+            ApolloServerPluginCacheControlDisabled(),
+          ],
           context: ({ req }: { req: unknown }) => ({ req }),
-          // Credentials are bearer keys, never cookies, so cross-site requests carry none; plain GET queries stay spec-compliant.
+          // Cross-site writes are stopped at the door (app.factory: JSON bodies only), and GET runs no
+          // mutation; Apollo's own check would also refuse plain GET queries, which the contract allows.
           csrfPrevention: false,
         }),
         HealthModule,

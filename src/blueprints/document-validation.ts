@@ -1,7 +1,17 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { BadUserInputError, Problem } from '../common/errors';
-import { KEY_MESSAGE, MAX_ACTIONS, MAX_REFERENCES, NAME_MESSAGE, isKey, isNameText } from '../common/validation-rules';
+import {
+  KEY_MESSAGE,
+  MAX_ACTIONS,
+  MAX_PAIN_POINTS,
+  MAX_REFERENCES,
+  MAX_STAGES,
+  MAX_STEPS,
+  NAME_MESSAGE,
+  isKey,
+  isNameText,
+} from '../common/validation-rules';
 import { ActionDocument, BlueprintDocument } from './dto/blueprint-document';
 import { Lane } from './models/enums';
 
@@ -159,8 +169,16 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
     actionCount++;
     claim(actionKeys, action.key, `${path}.key`, 'action', problem);
   });
-  if (actionCount > MAX_ACTIONS) {
-    problem(`${root}.stages`, `holds ${actionCount} actions; a document holds at most ${MAX_ACTIONS}`);
+  let stepCount = 0;
+  each(document.stages, (stage) => (stepCount += lengthOf(stage.steps)));
+  const counts: [string, string, number, number][] = [
+    ['stages', 'stages', lengthOf(document.stages), MAX_STAGES],
+    ['stages', 'steps', stepCount, MAX_STEPS],
+    ['stages', 'actions', actionCount, MAX_ACTIONS],
+    ['painPoints', 'pain points', lengthOf(document.painPoints), MAX_PAIN_POINTS],
+  ];
+  for (const [list, what, count, max] of counts) {
+    if (count > max) problem(`${root}.${list}`, `holds ${count} ${what}; a document holds at most ${max}`);
   }
 
   const actionReference = (key: unknown, path: string) => {
@@ -199,6 +217,10 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
     problem(root, `holds ${references} references; a document holds at most ${MAX_REFERENCES}`);
   }
   return { problems, externalReferences };
+}
+
+function lengthOf(list: unknown): number {
+  return Array.isArray(list) ? list.length : 0;
 }
 
 /** Calls `visit` for the objects of a list, with their index in it; anything else is skipped. */

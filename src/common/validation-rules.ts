@@ -4,7 +4,10 @@ import { ValidationOptions, ValidateBy, buildMessage } from 'class-validator';
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 5000;
+export const MAX_STAGES = 200;
+export const MAX_STEPS = 1000;
 export const MAX_ACTIONS = 5000;
+export const MAX_PAIN_POINTS = 1000;
 export const MAX_REFERENCES = 50000;
 
 export function isKey(value: unknown): value is string {
@@ -27,12 +30,18 @@ export function IsKey(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-export const NAME_MESSAGE = `must be a text of 1 to ${NAME_MAX} characters (not blank)`;
+const nameMessage = (max: number) => `must be a text of 1 to ${max} characters, as given, with at least one visible character`;
+export const NAME_MESSAGE = nameMessage(NAME_MAX);
 
+/**
+ * A character that shows: not white space, not a control character, not a
+ * format character (U+200B and its kind). The same class serves the JSON Schema.
+ */
+export const VISIBLE_CHARACTER = /[^\p{White_Space}\p{Cc}\p{Cf}]/u;
+
+/** A name, title or evidence item: at most `max` characters as given (nothing trimmed), at least one visible. */
 export function isNameText(value: unknown, max = NAME_MAX): boolean {
-  if (typeof value !== 'string') return false;
-  const text = value.trim();
-  return text.length >= 1 && charactersAtMost(text, max);
+  return typeof value === 'string' && charactersAtMost(value, max) && VISIBLE_CHARACTER.test(value);
 }
 
 /** At most `max` characters (code points); counted only when the UTF-16 length, never fewer, is over. */
@@ -40,7 +49,7 @@ function charactersAtMost(text: string, max: number): boolean {
   return text.length <= max || [...text].length <= max;
 }
 
-/** A text of 1..max characters once trimmed (names, titles, evidence). */
+/** A name, title or evidence item (see isNameText). */
 export function IsName(max = NAME_MAX, options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -48,10 +57,7 @@ export function IsName(max = NAME_MAX, options?: ValidationOptions): PropertyDec
       constraints: [1, max],
       validator: {
         validate: (value) => isNameText(value, max),
-        defaultMessage: buildMessage(
-          () => `${options?.each ? 'each item ' : ''}must be a text of 1 to ${max} characters (not blank)`,
-          options,
-        ),
+        defaultMessage: buildMessage(() => `${options?.each ? 'each item ' : ''}${nameMessage(max)}`, options),
       },
     },
     options,

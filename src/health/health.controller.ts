@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { All, Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Neo4jExecutor } from '../database/executor';
 
@@ -22,6 +22,13 @@ export class HealthController {
         reason: (error as Error).message,
       });
     }
+  }
+
+  /** Probes GET (or HEAD) it; anything else is refused without reading a body, which nobody authenticated sent. */
+  @All()
+  otherMethods(@Res() response: Response): void {
+    response.setHeader('Allow', 'GET, HEAD');
+    response.status(HttpStatus.METHOD_NOT_ALLOWED).json({ status: 'method not allowed', allow: ['GET', 'HEAD'] });
   }
 }
 

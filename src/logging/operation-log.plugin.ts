@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { RequestContext } from '../security/access-control.plugin';
+import { RequestContext } from '../security/principal';
 
 /**
  * One log entry per GraphQL request: request id, operation, who asked (the

@@ -3,7 +3,7 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
 import { ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
-import { KEY_PATTERN } from '../common/validation-rules';
+import { KEY_PATTERN, VISIBLE_CHARACTER } from '../common/validation-rules';
 
 /**
  * The JSON Schema of a blueprint document, derived from the very decorators
@@ -15,7 +15,7 @@ type Schema = Record<string, any>;
 
 const customRules: Record<string, (constraints: any[]) => Schema> = {
   isKey: () => ({ type: 'string', pattern: KEY_PATTERN.source }),
-  isName: ([min, max]) => ({ type: 'string', minLength: min, maxLength: max, pattern: '\\S' }),
+  isName: ([min, max]) => ({ type: 'string', minLength: min, maxLength: max, pattern: VISIBLE_CHARACTER.source }),
   isText: ([, max]) => ({ type: 'string', maxLength: max }),
   isFrequency: () => ({ type: 'number', exclusiveMinimum: 0, maximum: 1 }),
   isIntegerIn: ([min, max]) => ({ type: 'integer', minimum: min, maximum: max }),

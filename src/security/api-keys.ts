@@ -62,21 +62,28 @@ export function parseKeysFile(text: string, fileName: string, problems: string[]
   return keys;
 }
 
+/** What a request's Authorization header presents: nothing, a credential, or a header that is not one. */
+export type Presented = { kind: 'none' } | { kind: 'credential'; credential: string } | { kind: 'malformed'; problem: string };
+
 /**
  * The credential of a request: `Authorization: Bearer <key>`, or Basic with
  * the key as the password (so that a browser can open the pages when keys
- * are on). Undefined when there is none.
+ * are on). The header is one scheme and one credential; anything after them
+ * makes it malformed rather than ignored.
  */
-export function credentialOf(authorization: string | undefined): string | undefined {
-  if (!authorization) return undefined;
-  const [scheme, value = ''] = authorization.trim().split(/\s+/, 2);
-  if (/^bearer$/i.test(scheme)) return value || undefined;
+export function credentialOf(authorization: string | undefined): Presented {
+  if (authorization === undefined || authorization.trim() === '') return { kind: 'none' };
+  const match = /^\s*(\S+) +(\S+)\s*$/.exec(authorization);
+  if (!match) return { kind: 'malformed', problem: 'the Authorization header must be one scheme and one credential, as "Bearer <key>"' };
+  const [, scheme, value] = match;
+  if (/^bearer$/i.test(scheme)) return { kind: 'credential', credential: value };
   if (/^basic$/i.test(scheme)) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const colon = decoded.indexOf(':');
-    return colon >= 0 && colon < decoded.length - 1 ? decoded.slice(colon + 1) : undefined;
+    if (colon >= 0 && colon < decoded.length - 1) return { kind: 'credential', credential: decoded.slice(colon + 1) };
+    return { kind: 'malformed', problem: 'Basic credentials must carry the API key as the password' };
   }
-  return undefined;
+  return { kind: 'malformed', problem: `the Authorization scheme must be Bearer or Basic, not "${scheme.slice(0, 20)}"` };
 }
 
 /** The configured keys, looked up by hash. */

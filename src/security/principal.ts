@@ -14,3 +14,8 @@ export interface RequestWithPrincipal extends Request {
   principal?: Principal;
   requestId?: string;
 }
+
+/** The GraphQL context: the HTTP request, with who is asking. */
+export interface RequestContext {
+  req?: RequestWithPrincipal;
+}

@@ -1,7 +1,6 @@
 import { Extensions } from '@nestjs/graphql';
-import { DocumentNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { FragmentDefinitionNode, GraphQLSchema, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { AccessRole, allows } from './access-role';
-import { fragmentsOf } from './fragments';
 
 const EXTENSION = 'requiredRole';
 
@@ -11,14 +10,19 @@ export const RequiresRole = (role: AccessRole) => Extensions({ [EXTENSION]: role
 /**
  * The role an operation needs: the highest that any of its root fields needs.
  * Checked once for the whole operation, before anything runs, so that a
- * document mixing allowed and forbidden mutations writes nothing.
+ * document mixing allowed and forbidden mutations writes nothing. Only root
+ * fields count, so each fragment is looked into once, however often spread.
  */
-export function requiredRole(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): AccessRole {
+export function requiredRole(
+  schema: GraphQLSchema,
+  fragments: Map<string, FragmentDefinitionNode>,
+  operation: OperationDefinitionNode,
+): AccessRole {
   const rootType = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   const byDefault = operation.operation === 'query' ? AccessRole.VIEWER : AccessRole.DESIGNER;
-  const fragments = fragmentsOf(document);
+  const visited = new Set<string>();
   let needed = AccessRole.VIEWER;
-  const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+  const visit = (selectionSet: SelectionSetNode) => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const field = rootType?.getFields()[selection.name.value];
@@ -26,13 +30,14 @@ export function requiredRole(schema: GraphQLSchema, document: DocumentNode, oper
         const role = (field?.extensions?.[EXTENSION] as AccessRole | undefined) ?? (field ? byDefault : AccessRole.VIEWER);
         if (!allows(needed, role)) needed = role;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet, seen);
-      } else {
+        visit(selection.selectionSet);
+      } else if (!visited.has(selection.name.value)) {
+        visited.add(selection.name.value);
         const fragment = fragments.get(selection.name.value);
-        if (fragment && !seen.has(fragment.name.value)) visit(fragment.selectionSet, new Set([...seen, fragment.name.value]));
+        if (fragment) visit(fragment.selectionSet);
       }
     }
   };
-  visit(operation.selectionSet, new Set());
+  visit(operation.selectionSet);
   return needed;
 }

@@ -62,6 +62,29 @@ describe('hostile requests are refused before any database call', () => {
   it('a query whose cost is far over the limit', () =>
     expectRefused(nested(8), 'GRAPHQL_VALIDATION_FAILED', /would cost about \d{9,} fields .* the limit is 5000000/));
 
+  it('fragments that spread each other twice per level: refused at once, over POST and GET', async () => {
+    const fragments = [`fragment F0 on Query{__typename}`];
+    for (let i = 1; i <= 28; i++) fragments.push(`fragment F${i} on Query{...F${i - 1}...F${i - 1}}`);
+    const query = `{...F28}${fragments.join('')}`;
+    expect(query.length).toBeLessThan(1024);
+    await expectRefused(query, 'GRAPHQL_VALIDATION_FAILED', /would cost about 268435456 fields/);
+    for (const send of [() => post(api, JSON.stringify({ query })), () => fetch(`${api.url}/graphql?query=${encodeURIComponent(query)}`)]) {
+      const started = performance.now();
+      const response = await send();
+      await response.json();
+      expect(performance.now() - started).toBeLessThan(100);
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it('a list bound given as a variable is costed by its value', async () => {
+    const query = 'query Chains($n: Int) { rootCauses { departments { contributions { chains(limit: $n) { mass } } } } }';
+    const response = await post(api, JSON.stringify({ query, variables: { n: 100000 } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors[0].message).toMatch(/operation "Chains" would cost about \d+ fields/);
+    expect((await api.graphql(query, { n: 2 })).errors).toBeUndefined();
+  });
+
   it('a body over MAX_BODY_SIZE, with 413 and a GraphQL error', async () => {
     const before = api.queryCount();
     const document = exampleDocument(uniqueKey('big'));

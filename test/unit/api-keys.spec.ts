@@ -59,13 +59,19 @@ describe('API keys', () => {
   });
 
   it('takes the credential from Bearer, or from the password of Basic', () => {
-    expect(credentialOf(undefined)).toBeUndefined();
-    expect(credentialOf(`Bearer ${KEY}`)).toBe(KEY);
-    expect(credentialOf(`bearer   ${KEY}`)).toBe(KEY);
-    expect(credentialOf('Bearer')).toBeUndefined();
-    expect(credentialOf(`Basic ${Buffer.from(`anyone:${KEY}`).toString('base64')}`)).toBe(KEY);
-    expect(credentialOf(`Basic ${Buffer.from('anyone:').toString('base64')}`)).toBeUndefined();
-    expect(credentialOf(`Token ${KEY}`)).toBeUndefined();
+    const credential = (header: string | undefined) => {
+      const presented = credentialOf(header);
+      return presented.kind === 'credential' ? presented.credential : presented.kind;
+    };
+    expect(credential(undefined)).toBe('none');
+    expect(credential(`Bearer ${KEY}`)).toBe(KEY);
+    expect(credential(`bearer   ${KEY}`)).toBe(KEY);
+    expect(credential('Bearer')).toBe('malformed');
+    expect(credential(`Bearer ${KEY} junk`)).toBe('malformed');
+    expect(credential(`Bearer ${KEY}, Basic abc`)).toBe('malformed');
+    expect(credential(`Basic ${Buffer.from(`anyone:${KEY}`).toString('base64')}`)).toBe(KEY);
+    expect(credential(`Basic ${Buffer.from('anyone:').toString('base64')}`)).toBe('malformed');
+    expect(credential(`Token ${KEY}`)).toBe('malformed');
   });
 
   it('the ring finds configured keys only, and is off without keys', () => {

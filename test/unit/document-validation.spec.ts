@@ -42,7 +42,7 @@ function changed(change: (doc: any) => void): any {
 }
 
 const KEY_MESSAGE = /must be a key/;
-const NAME_MESSAGE = /1 to 200 characters/;
+const NAME_MESSAGE = /1 to 200 characters, as given, with at least one visible character/;
 
 /**
  * Asserts that the document has problems at exactly these paths (in any order),
@@ -329,9 +329,17 @@ describe('checkDocument: names, titles, descriptions, evidence', () => {
     expectValid(changed((d) => (d.stages[0].name = repeat('n', 200))));
   });
 
-  it('length is counted after trimming', () => {
-    expectValid(changed((d) => (d.name = `   ${repeat('n', 200)}   `)));
-    expectOneProblem(changed((d) => (d.name = `   ${repeat('n', 201)}   `)), 'document.name', NAME_MESSAGE);
+  it('length is counted as given, white space included', () => {
+    expectValid(changed((d) => (d.name = `  ${repeat('n', 196)}  `)));
+    expectOneProblem(changed((d) => (d.name = `   ${repeat('n', 195)}   `)), 'document.name', NAME_MESSAGE);
+    expectOneProblem(changed((d) => (d.name = `${repeat(' ', 1_000_000)}x`)), 'document.name', NAME_MESSAGE);
+  });
+
+  it('a name of only invisible characters is blank: NUL, other controls, U+200B and its kind', () => {
+    for (const invisible of ['\u0000', '\u0000\u0001\u007f', '\u200b\u200c\u200d\u2060\ufeff', '\u00a0\u3000\u2028', '\u200b \u00ad']) {
+      expectOneProblem(changed((d) => (d.name = invisible)), 'document.name', NAME_MESSAGE);
+    }
+    expectValid(changed((d) => (d.name = '\u200bx\u200b')));
   });
 
   it('200 Unicode characters, emoji included, are accepted; 201 emoji are not', () => {
@@ -945,6 +953,28 @@ describe('checkDocument: limits', () => {
       ],
     };
   }
+
+  it('a document holds at most 200 stages, 1,000 steps and 1,000 pain points', () => {
+    const stages = (count: number, stepsEach: number) =>
+      Array.from({ length: count }, (_, s) => ({
+        key: `s${s}`,
+        name: 'S',
+        steps: Array.from({ length: stepsEach }, (_, t) => ({ key: `s${s}-t${t}`, name: 'T', actions: [] })),
+      }));
+    expectValid({ key: 'many', name: 'Many', stages: stages(200, 5) });
+    expectOneProblem({ key: 'many', name: 'Many', stages: stages(201, 1) }, 'document.stages', /201 stages.*at most 200/);
+    expectOneProblem({ key: 'many', name: 'Many', stages: stages(100, 11) }, 'document.stages', /1100 steps.*at most 1000/);
+    expectOneProblem({ key: 'many', name: 'Many', stages: stages(1, 100_000) }, 'document.stages', /100000 steps/);
+    const painPoints = (count: number) => Array.from({ length: count }, (_, p) => ({ key: `p${p}`, title: 'P', action: 'a', severity: 1 }));
+    const withPain = (count: number) => ({
+      key: 'pain',
+      name: 'Pain',
+      stages: [{ key: 's', name: 'S', steps: [{ key: 't', name: 'T', actions: [{ key: 'a', lane: 'CUSTOMER', name: 'A' }] }] }],
+      painPoints: painPoints(count),
+    });
+    expectValid(withPain(1000));
+    expectOneProblem(withPain(1001), 'document.painPoints', /1001 pain points.*at most 1000/);
+  });
 
   it('5,000 actions are accepted', () => {
     expectValid(documentWithActions(5000));

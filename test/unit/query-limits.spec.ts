@@ -1,16 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { FragmentDefinitionNode, Kind, OperationDefinitionNode, buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { Kind, OperationDefinitionNode, buildSchema, parse } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../../src/security/query-limit-settings';
 import { fragmentsOf } from '../../src/security/fragments';
-import { measureOperation, queryLimitsRule } from '../../src/security/query-limits';
+import { limitViolations, measureOperation } from '../../src/security/query-limits';
 
 const schema = buildSchema(readFileSync('schema.gql', 'utf8'));
 
-function measure(text: string, listSize = 10) {
+function operationOf(text: string) {
   const document = parse(text);
-  const fragments = fragmentsOf(document);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return measureOperation(schema, operation, fragments, listSize);
+  return { operation, fragments: fragmentsOf(document) };
+}
+
+function measure(text: string, listSize = 10, variables: Record<string, unknown> = {}) {
+  const { operation, fragments } = operationOf(text);
+  return measureOperation(schema, operation, fragments, listSize, variables);
+}
+
+/** F0 is one field; each F(i) spreads F(i-1) twice, so expanding F(n) naively means 2^n walks. */
+function doublingFragments(levels: number): string {
+  const fragments = [`fragment F0 on Blueprint { key }`];
+  for (let i = 1; i <= levels; i++) fragments.push(`fragment F${i} on Blueprint { ...F${i - 1} ...F${i - 1} }`);
+  return `{ blueprints { ...F${levels} } } ${fragments.join(' ')}`;
 }
 
 const nestedDependsOn = (levels: number) => `{ blueprint(key: "b") { stages { steps { actions { key ${'dependsOn { key '.repeat(levels)}${'} '.repeat(levels)}} } } } }`;
@@ -42,14 +53,35 @@ describe('query measures', () => {
     expect(measured.cost).toBe(2 * 10 * (1 + 1 + 10 * (1 + 1)));
   });
 
+  it('measures each fragment once, so fragments that spread each other twice per level cost linear time', () => {
+    const text = doublingFragments(40);
+    expect(text.length).toBeLessThan(2000);
+    const started = performance.now();
+    const measured = measure(text);
+    expect(performance.now() - started).toBeLessThan(100);
+    // 2^40 key fields under a list of 10, plus the list itself: counted, not walked.
+    expect(measured.cost).toBe(10 * (1 + 2 ** 40));
+    expect(measured.depth).toBe(2);
+  });
+
+  it('a list bound given as a variable counts with its value, an absent one with its default', () => {
+    const query = `query Q($n: Int) { rootCauses { departments { contributions { chains(limit: $n) { mass } } } } }`;
+    const withValue = (n: number) => measure(query, 10, { n }).cost;
+    expect(withValue(100000)).toBeGreaterThan(withValue(1) * 50000);
+    const defaulted = measure(`{ rootCauses { departments { contributions { chains { mass } } } } }`).cost;
+    expect(defaulted).toBe(withValue(3));
+  });
+
   it('a fragment spread inside itself does not loop', () => {
     expect(() => measure('{ blueprints { ...F } } fragment F on Blueprint { key ...F }')).not.toThrow();
   });
 });
 
-describe('the limits as a validation rule', () => {
-  const rules = [...specifiedRules, queryLimitsRule(DEFAULT_QUERY_LIMITS)];
-  const errors = (text: string) => validate(schema, parse(text), rules).map((error) => error.message);
+describe('the limits', () => {
+  const errors = (text: string, variables: Record<string, unknown> = {}) => {
+    const { operation, fragments } = operationOf(text);
+    return limitViolations(schema, operation, fragments, DEFAULT_QUERY_LIMITS, variables);
+  };
 
   it('accepts the deepest reads that clients make', () => {
     expect(errors(nestedDependsOn(2))).toEqual([]);
@@ -67,5 +99,9 @@ describe('the limits as a validation rule', () => {
     const costly = errors(nestedDependsOn(7));
     expect(costly).toHaveLength(1);
     expect(costly[0]).toMatch(/^the operation would cost about \d+ fields .*the limit is 5000000$/);
+    const chains = 'query Q($n: Int) { rootCauses { departments { contributions { chains(limit: $n) { mass } } } } }';
+    expect(errors(chains, { n: 3 })).toEqual([]);
+    expect(errors(chains, { n: 100000 })).toEqual([expect.stringMatching(/^operation "Q" would cost about/)]);
+    expect(errors(doublingFragments(29))).toEqual([expect.stringMatching(/would cost about 5368709130 fields/)]);
   });
 });

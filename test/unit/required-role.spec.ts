@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLObjectType, GraphQLSchema, Kind, OperationDefinitionNode, buildSchema, parse } from 'graphql';
 import { AccessRole, allows } from '../../src/security/access-role';
+import { fragmentsOf } from '../../src/security/fragments';
 import { requiredRole } from '../../src/security/required-role';
 
 /** The committed schema, with the admin marks that the resolvers put on its mutations. */
@@ -16,7 +17,7 @@ function schemaWithRoles(): GraphQLSchema {
 function roleOf(schema: GraphQLSchema, text: string): AccessRole {
   const document = parse(text);
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  return requiredRole(schema, document, operation);
+  return requiredRole(schema, fragmentsOf(document), operation);
 }
 
 describe('access roles', () => {
