@@ -44,15 +44,20 @@ export class AnalysisResolver {
   }
 }
 
+/** A bound the server enforces, so that the cost rule and the search both know the largest list. */
+export const MAX_CHAIN_LIMIT = 100;
+
 @Resolver(() => PainContribution)
 export class PainContributionResolver {
-  @ResolveField(() => [BlameChain], { description: 'the chains that carried most mass' })
+  @ResolveField(() => [BlameChain], { description: `the chains that carried most mass; limit 0 to ${MAX_CHAIN_LIMIT}` })
   chains(
     @Parent() contribution: PainContribution,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 3 }) limit: number | null,
-  ): BlameChain[] {
+  ): Promise<BlameChain[]> {
     limit ??= 3;
-    if (limit < 0) throw new BadUserInputError([{ path: 'limit', message: 'must be 0 or more' }]);
+    if (limit < 0 || limit > MAX_CHAIN_LIMIT) {
+      throw new BadUserInputError([{ path: 'limit', message: `must be an integer from 0 to ${MAX_CHAIN_LIMIT}` }]);
+    }
     return contributionChains(contribution, limit);
   }
 }

@@ -1,7 +1,8 @@
 import { PainPoint } from '../blueprints/models/blueprint.model';
 import { Department } from '../blueprints/models/organisation.model';
-import { DEFAULT_FLOW_PARAMS, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
-import { topChains } from './blame-chains';
+import { DEFAULT_FLOW_PARAMS, FlowParams, FlowSource, blameFlow, edgeEnds, edgeId } from './blame-flow';
+import { Chain, ChainsByDepartment, chainSearch } from './blame-chains';
+import { drain, pace } from '../common/pacer';
 import { BlueprintFlow, compareKeys, departmentsOf, sourceOf } from './flow-model';
 import {
   BlameChain,
@@ -19,7 +20,8 @@ export interface ScopedPainPoint {
   flow: BlueprintFlow;
 }
 
-export function rootCauseReport(painPoints: ScopedPainPoint[], params: FlowParams): RootCauseReport {
+/** Paced: it pauses between pain points once the event loop's slice is used up (common/pacer). */
+export async function rootCauseReport(painPoints: ScopedPainPoint[], params: FlowParams): Promise<RootCauseReport> {
   const departments = departmentsOf(uniqueFlows(painPoints));
   const scores = new Map<string, number>();
   const contributions = new Map<string, PainContribution[]>();
@@ -27,18 +29,16 @@ export function rootCauseReport(painPoints: ScopedPainPoint[], params: FlowParam
   let unattributedImpact = 0;
 
   for (const { painPoint, flow } of painPoints) {
+    await pace();
     const source = sourceOf(painPoint);
     const result = blameFlow(flow.graph, source, params);
     totalImpact += result.impact;
     unattributedImpact += result.unattributed;
+    const chains = new PainPointChains(flow, source, params);
     for (const [department, score] of result.departments) {
       scores.set(department, (scores.get(department) ?? 0) + score);
       const list = contributions.get(department) ?? [];
-      list.push({
-        painPoint,
-        score,
-        chainSource: { graph: flow.graph, source, params, department, actions: flow.actions },
-      });
+      list.push({ painPoint, score, chainSource: { chains, department } });
       contributions.set(department, list);
     }
   }
@@ -64,7 +64,7 @@ export function rootCauseReport(painPoints: ScopedPainPoint[], params: FlowParam
  * Handoffs between departments along every DEPENDS_ON edge of the flows, and
  * the blame mass that crossed them under the default parameters.
  */
-export function departmentDependencies(flows: BlueprintFlow[]): DepartmentDependency[] {
+export async function departmentDependencies(flows: BlueprintFlow[]): Promise<DepartmentDependency[]> {
   const departments = departmentsOf(flows);
   const pairs = new Map<string, { from: string; to: string; handoffs: number; impact: number; blueprints: Set<string> }>();
   const pair = (from: string, to: string) => {
@@ -77,6 +77,7 @@ export function departmentDependencies(flows: BlueprintFlow[]): DepartmentDepend
   for (const flow of flows) {
     const edgeMass = new Map<string, number>();
     for (const painPoint of flow.blueprint.painPoints) {
+      await pace();
       const result = blameFlow(flow.graph, sourceOf(painPoint), DEFAULT_FLOW_PARAMS);
       for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
     }
@@ -137,11 +138,37 @@ function uniqueFlows(painPoints: ScopedPainPoint[]): BlueprintFlow[] {
   return [...new Set(painPoints.map(({ flow }) => flow))];
 }
 
+/**
+ * The chains of one pain point: one search serves all its contributions (every
+ * department it reaches), made when a client first asks and kept for the
+ * largest limit asked, since a smaller limit's chains are that list's head.
+ */
+export class PainPointChains {
+  private searched?: { limit: number; result: Promise<ChainsByDepartment> };
+
+  constructor(
+    private readonly flow: BlueprintFlow,
+    private readonly source: FlowSource,
+    private readonly params: FlowParams,
+  ) {}
+
+  async of(department: string, limit: number): Promise<BlameChain[]> {
+    if (!this.searched || this.searched.limit < limit) this.searched = { limit, result: this.search(limit) };
+    const chains: Chain[] = (await this.searched.result).get(department) ?? [];
+    return chains.slice(0, limit).map((chain) => ({
+      actions: chain.actions.map((key) => this.flow.actions.get(key)!),
+      mass: chain.mass,
+    }));
+  }
+
+  private async search(limit: number): Promise<ChainsByDepartment> {
+    const result: ChainsByDepartment = new Map();
+    await drain(chainSearch(this.flow.graph, this.source, this.params, limit, result));
+    return result;
+  }
+}
+
 /** The `limit` chains that carried most of a contribution's mass, computed only when asked for. */
-export function contributionChains(contribution: PainContribution, limit: number): BlameChain[] {
-  const { graph, source, params, department, actions } = contribution.chainSource;
-  return topChains(graph, source, params, department, limit).map((chain) => ({
-    actions: chain.actions.map((key) => actions.get(key)!),
-    mass: chain.mass,
-  }));
+export function contributionChains(contribution: PainContribution, limit: number): Promise<BlameChain[]> {
+  return contribution.chainSource.chains.of(contribution.chainSource.department, limit);
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { AppProcess, Database, log, sleep, startApp, startDatabase } from './stack';
+import { denseCyclicDocument } from '../bench/dense-cyclic-document';
 import { EXPORT, IMPORT, Outcome, READS, percentile, timed, version } from './workload';
 
 /**
@@ -15,8 +16,15 @@ import { EXPORT, IMPORT, Outcome, READS, percentile, timed, version } from './wo
 
 const ORG_PREFIX = 'soak';
 const BLUEPRINTS = 6;
+/** The heaviest read a viewer can make: every chain at depth 20 on a blueprint whose actions each depend on the next ten, in a cycle. */
+const DENSE_KEY = 'soak-dense-cyclic';
+const DENSE_CHAINS = `query($key: String!) { rootCauses(blueprintKey: $key, maxDepth: 20) {
+  departments { department { key } contributions { score chains(limit: 3) { mass actions { key } } } } } }`;
+
 /** One request in this many is an import; the others read. */
 const WRITE_EVERY = 5;
+/** One read in this many writes' worth of requests is the dense chains question. */
+const DENSE_EVERY = 5;
 const MAX_IN_FLIGHT = 200;
 
 interface Options {
@@ -48,6 +56,7 @@ async function main(): Promise<void> {
   let seed = 0;
   const keys = Array.from({ length: BLUEPRINTS }, (_, i) => `soak-${i}`);
   for (const key of keys) await timed(url, { query: IMPORT, variables: { document: version(key, ++seed, ORG_PREFIX) } }, true, 0, []);
+  await timed(url, { query: IMPORT, variables: { document: denseCyclicDocument({ key: DENSE_KEY, orgPrefix: ORG_PREFIX }) } }, true, 0, []);
 
   let counter = 0;
   /** The next request of the mix, and whether it writes. */
@@ -55,7 +64,9 @@ async function main(): Promise<void> {
     const n = counter++;
     const key = keys[n % keys.length];
     if (n % WRITE_EVERY === 0) return [{ query: IMPORT, variables: { document: version(key, ++seed, ORG_PREFIX) } }, true];
-    return n % WRITE_EVERY === 1 ? [{ query: EXPORT, variables: { key } }, false] : [READS[n % READS.length], false];
+    if (n % WRITE_EVERY === 1) return [{ query: EXPORT, variables: { key } }, false];
+    if (n % (WRITE_EVERY * DENSE_EVERY) === 2) return [{ query: DENSE_CHAINS, variables: { key: DENSE_KEY } }, false];
+    return [READS[n % READS.length], false];
   };
 
   let rate = options.rate;
@@ -124,7 +135,7 @@ async function main(): Promise<void> {
   const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
   out(`# Soak: ${options.minutes} min at ${rate.toFixed(1)} requests/s (half the peak${options.rate ? ', as given' : ''})`);
   out();
-  out(`Mix: one request in ${WRITE_EVERY} imports (REPLACE of one of ${BLUEPRINTS} blueprints, 20 to 50 actions, a new version each time), one exports, the others read the list, root causes and handoffs.`);
+  out(`Mix: one request in ${WRITE_EVERY} imports (REPLACE of one of ${BLUEPRINTS} blueprints, 20 to 50 actions, a new version each time), one exports, one in ${WRITE_EVERY * DENSE_EVERY} asks every chain at depth 20 of a dense cyclic blueprint (300 actions, each depending on the next ten), the others read the list, root causes and handoffs.`);
   out();
   out('| minute | requests | errors | p50 ms | p99 ms | app RSS (median) |');
   out('|---|---|---|---|---|---|');

@@ -1,4 +1,4 @@
-import { Chain, topChains } from '../../src/analysis/blame-chains';
+import { Chain, chainsByDepartmentNow, topChains } from '../../src/analysis/blame-chains';
 import { blameFlow, FlowAction, FlowGraph, FlowParams, FlowSource, Lane } from '../../src/analysis/blame-flow';
 import { mulberry32 as prng } from '../../src/common/seeded-random';
 
@@ -338,5 +338,31 @@ describe('topChains: hand-worked cases', () => {
       ['n0', 'n7'],
     ]);
     for (const chain of chains) expectRelClose(chain.mass, (5 * 0.5 * 0.5) / 9, 'one-step chain');
+  });
+
+  it('one search serves every department, polynomial in actions x depth x limit: 300 actions x 10 dependencies, depth 20, limit 100', () => {
+    // Every action depends on the next ten, round in a cycle: 10^20 walks.
+    const n = 300;
+    const graph = new Map<string, FlowAction>();
+    for (let i = 0; i < n; i++) {
+      graph.set(`a${i}`, {
+        key: `a${i}`,
+        lane: i % 4 === 0 ? 'CUSTOMER' : 'BACKSTAGE',
+        owners: i % 4 === 0 ? [] : [`d${i % 20}`],
+        dependsOn: Array.from({ length: 10 }, (_, k) => `a${(i + k + 1) % n}`),
+      });
+    }
+    const source = { impact: 5, entries: ['a0', 'a1'] };
+    const started = Date.now();
+    const all = chainsByDepartmentNow(graph, source, P(0.5, 20), 100);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(all.size).toBe(15);
+    const smaller = chainsByDepartmentNow(graph, source, P(0.5, 20), 7);
+    for (const [department, chains] of all) {
+      expect(chains).toHaveLength(100);
+      for (let i = 1; i < chains.length; i++) expect(chains[i].mass).toBeLessThanOrEqual(chains[i - 1].mass);
+      // A smaller limit's chains are the larger limit's first ones.
+      expect(smaller.get(department)).toEqual(chains.slice(0, 7));
+    }
   });
 });

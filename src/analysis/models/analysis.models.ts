@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Action, PainPoint } from '../../blueprints/models/blueprint.model';
 import { Department } from '../../blueprints/models/organisation.model';
-import { FlowGraph, FlowParams, FlowSource } from '../blame-flow';
+import type { PainPointChains } from '../root-causes';
 
 @ObjectType()
 export class BlameChain {
@@ -13,13 +13,10 @@ export class BlameChain {
   mass: number;
 }
 
-/** What the chains of one contribution are computed from, kept until a client asks for them. */
+/** Where the chains of one contribution come from, kept until a client asks for them. */
 export interface ChainSource {
-  graph: FlowGraph;
-  source: FlowSource;
-  params: FlowParams;
+  chains: PainPointChains;
   department: string;
-  actions: ReadonlyMap<string, Action>;
 }
 
 @ObjectType()

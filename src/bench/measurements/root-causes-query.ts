@@ -17,24 +17,31 @@ export const ROOT_CAUSES = `query RootCauses($key: String) {
 /** The same answer computed in this process by the same code the resolvers call, in the shape of ROOT_CAUSES. */
 export async function rootCausesInProcess(analysis: AnalysisService, blueprintKey: string | null) {
   const report = await analysis.rootCauses({ blueprintKey, ...DEFAULT_FLOW_PARAMS });
-  return { rootCauses: shapeOf(report) };
+  return { rootCauses: await shapeOf(report) };
 }
 
-function shapeOf(report: RootCauseReport) {
+async function shapeOf(report: RootCauseReport) {
   return {
     painPointCount: report.painPointCount,
     totalImpact: report.totalImpact,
     unattributedImpact: report.unattributedImpact,
-    departments: report.departments.map((entry) => ({
-      rank: entry.rank,
-      score: entry.score,
-      share: entry.share,
-      department: { key: entry.department.key, name: entry.department.name },
-      contributions: entry.contributions.map((contribution) => ({
-        score: contribution.score,
-        painPoint: { key: contribution.painPoint.key, blueprintKey: contribution.painPoint.blueprintKey },
-        chains: contributionChains(contribution, 3).map((chain) => ({ mass: chain.mass, actions: chain.actions.map((action) => ({ key: action.key })) })),
+    departments: await Promise.all(
+      report.departments.map(async (entry) => ({
+        rank: entry.rank,
+        score: entry.score,
+        share: entry.share,
+        department: { key: entry.department.key, name: entry.department.name },
+        contributions: await Promise.all(
+          entry.contributions.map(async (contribution) => ({
+            score: contribution.score,
+            painPoint: { key: contribution.painPoint.key, blueprintKey: contribution.painPoint.blueprintKey },
+            chains: (await contributionChains(contribution, 3)).map((chain) => ({
+              mass: chain.mass,
+              actions: chain.actions.map((action) => ({ key: action.key })),
+            })),
+          })),
+        ),
       })),
-    })),
+    ),
   };
 }
