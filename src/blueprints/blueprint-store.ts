@@ -6,6 +6,23 @@ import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
 import { Problem } from '../common/errors';
 
+/** An existing organisation-wide entry that an import lists with another name or department. */
+export interface OrganisationChange {
+  kind: OrgKind;
+  key: string;
+  from: { name: string; department?: string };
+  to: { name: string; department?: string };
+}
+
+interface ChangedEntryRow {
+  kind: OrgKind;
+  key: string;
+  name: [string, string];
+  department?: [string, string];
+}
+
+const NOTHING_LISTED = { departments: [], roles: [], systems: [], processes: [] };
+
 /** The start of a read: the blueprints by key, or all of them (null). */
 function matchBlueprints(keys: string[] | null): string {
   return keys === null ? 'blueprints-all' : 'blueprints-by-key';
@@ -42,14 +59,16 @@ export class BlueprintStore {
   }
 
   /**
-   * Whether the blueprint exists, and a problem for every reference to an
-   * organisation-wide key that neither the document nor the database has.
+   * Whether the blueprint exists, a problem for every reference to an
+   * organisation-wide key that neither the document nor the database has,
+   * and the existing entries that `listed` would rename or move.
    */
   async checkImport(
     runner: QueryRunner,
     key: string,
     references: ExternalReference[],
-  ): Promise<{ exists: boolean; problems: Problem[] }> {
+    listed: Pick<ImportRows, 'departments' | 'roles' | 'systems' | 'processes'> = NOTHING_LISTED,
+  ): Promise<{ exists: boolean; problems: Problem[]; organisationChanges: OrganisationChange[] }> {
     const keysOf = (kind: OrgKind) => [...new Set(references.filter((r) => r.kind === kind).map((r) => r.key))];
     const [row] = await runner.run('import-check', {
       key,
@@ -57,6 +76,10 @@ export class BlueprintStore {
       roles: keysOf('role'),
       systems: keysOf('system'),
       processes: keysOf('process'),
+      listedDepartments: listed.departments,
+      listedRoles: listed.roles,
+      listedSystems: listed.systems,
+      listedProcesses: listed.processes,
     });
     const missing: Record<OrgKind, Set<string>> = {
       department: new Set(row.missingDepartments as string[]),
@@ -70,7 +93,15 @@ export class BlueprintStore {
         path: reference.path,
         message: `names no ${reference.kind} of the document or the organisation: "${reference.key}"`,
       }));
-    return { exists: row.exists as boolean, problems };
+    const organisationChanges = (row.changedEntries as ChangedEntryRow[]).map(
+      ({ kind, key, name, department }): OrganisationChange => ({
+        kind,
+        key,
+        from: { name: name[0], ...(department ? { department: department[0] } : {}) },
+        to: { name: name[1], ...(department ? { department: department[1] } : {}) },
+      }),
+    );
+    return { exists: row.exists as boolean, problems, organisationChanges };
   }
 
   /**

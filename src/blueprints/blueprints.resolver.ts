@@ -1,4 +1,4 @@
-import { Args, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsAnyOf } from '../common/selection';
 import { BlueprintsService } from './blueprints.service';
@@ -6,7 +6,8 @@ import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
 import { ImportMode } from './models/enums';
 import { ImportResult } from './models/import-result.model';
-import { AccessRole } from '../security/access-role';
+import { AccessRole, allows } from '../security/access-role';
+import { RequestContext, principalOf } from '../security/principal';
 import { RequiresRole } from '../security/required-role';
 
 const CONTENT_FIELDS = ['stages', 'painPoints'];
@@ -35,9 +36,11 @@ export class BlueprintsResolver {
     @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
     @Args('mode', { type: () => ImportMode, nullable: true, defaultValue: ImportMode.CREATE }) mode: ImportMode | null,
     @Info() info: GraphQLResolveInfo,
+    @Context() context: RequestContext,
   ): Promise<ImportResult> {
     const withContents = selectsAnyOf(info, CONTENT_FIELDS, ['blueprint']);
-    return this.service.import(document, mode ?? ImportMode.CREATE, { withContents });
+    const mayChangeOrganisation = allows(principalOf(context).role, AccessRole.ADMIN);
+    return this.service.import(document, mode ?? ImportMode.CREATE, { withContents, mayChangeOrganisation });
   }
 
   @RequiresRole(AccessRole.ADMIN)

@@ -42,8 +42,8 @@ export class UnauthenticatedError extends GraphQLError {
 
 /** A key whose role is too low for the operation; answered with HTTP 403. */
 export class ForbiddenError extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...details, code: 'FORBIDDEN', http: { status: 403 } } });
   }
 }
 

@@ -2,7 +2,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ForbiddenError } from '../common/errors';
 import { AccessRole, allows } from './access-role';
 import { fragmentsOf } from './fragments';
-import { OPEN_ACCESS, RequestContext } from './principal';
+import { RequestContext, principalOf } from './principal';
 import { QueryLimits } from './query-limit-settings';
 import { limitViolations, limitsError } from './query-limits';
 import { requiredRole } from './required-role';
@@ -24,7 +24,7 @@ export function operationChecksPlugin(limits: QueryLimits): ApolloServerPlugin<R
           const fragments = fragmentsOf(document);
           const violations = limitViolations(schema, operation, fragments, limits, request.variables ?? {});
           if (violations.length > 0) throw limitsError(violations, operation);
-          const principal = contextValue.req?.principal ?? OPEN_ACCESS;
+          const principal = principalOf(contextValue);
           const needed = requiredRole(schema, fragments, operation);
           if (!allows(principal.role, needed)) {
             throw new ForbiddenError(

@@ -19,3 +19,8 @@ export interface RequestWithPrincipal extends Request {
 export interface RequestContext {
   req?: RequestWithPrincipal;
 }
+
+/** Who asks in a GraphQL request: the key's principal, or open access without keys. */
+export function principalOf(context: RequestContext): Principal {
+  return context.req?.principal ?? OPEN_ACCESS;
+}

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { exampleDocument } from '../helpers/fixtures';
 import { EXPORT, IMPORT_KEY } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+import { runCypher } from '../helpers/cypher';
 
 
 const KEYS = { viewer: `viewer-${'v'.repeat(24)}`, designer: `designer-${'d'.repeat(24)}`, admin: `admin-${'a'.repeat(24)}` };
@@ -111,5 +112,58 @@ describe('access control with API keys', () => {
   it('leaves /health open', async () => {
     const response = await fetch(`${api.url}/health`);
     expect(response.status).toBe(200);
+  });
+});
+
+describe('organisation-wide entries in a designer import', () => {
+  let api: TestApp;
+  const org = uniqueKey('org');
+  const document = (key: string, overrides: { itName?: string; crmDepartment?: string } = {}) => ({
+    key,
+    name: 'Org test',
+    departments: [
+      { key: `${org}-it`, name: overrides.itName ?? 'IT' },
+      { key: `${org}-sales`, name: 'Sales' },
+    ],
+    systems: [{ key: `${org}-crm`, name: 'CRM', department: overrides.crmDepartment ?? `${org}-it` }],
+    stages: [{ key: 's', name: 'S', steps: [{ key: 't', name: 'T', actions: [{ key: 'a', lane: 'SUPPORT', name: 'A', systems: [`${org}-crm`] }] }] }],
+  });
+  const organisation = async () =>
+    runCypher(
+      api,
+      `MATCH (s:System {key: $crm})-[:OWNED_BY]->(d:Department) MATCH (it:Department {key: $it}) RETURN it.name AS itName, d.key AS crmDepartment`,
+      { crm: `${org}-crm`, it: `${org}-it` },
+    );
+
+  beforeAll(async () => {
+    const { security, logging } = loadConfig({ API_KEYS: Object.entries(KEYS).map(([role, k]) => `${role}:${k}`).join(',') });
+    api = await startTestApp({ serving: { security, logging } });
+    // A designer may create entries and reference or relist existing ones as they are.
+    const created = await api.graphql(IMPORT_KEY, { document: document(uniqueKey('first')), mode: 'CREATE' }, bearer(KEYS.designer));
+    expect(created.errors).toBeUndefined();
+    const relisted = await api.graphql(IMPORT_KEY, { document: document(uniqueKey('second')), mode: 'CREATE' }, bearer(KEYS.designer));
+    expect(relisted.errors).toBeUndefined();
+  });
+  afterAll(() => api.close());
+
+  it.each([
+    ['renames a department', { itName: 'Technology' }, /department "org-[0-9a-f]+-it" renamed from "IT" to "Technology"/],
+    ['moves a system to another department', { crmDepartment: 'sales' }, /system "org-[0-9a-f]+-crm" moved from department "org-[0-9a-f]+-it" to "org-[0-9a-f]+-sales"/],
+  ])('a designer import that %s is FORBIDDEN, names the entries, and writes nothing', async (_, change, message) => {
+    const before = await organisation();
+    const overrides = { ...change, crmDepartment: change.crmDepartment ? `${org}-${change.crmDepartment}` : undefined };
+    const key = uniqueKey('change');
+    const answer = await api.graphql(IMPORT_KEY, { document: document(key, overrides), mode: 'CREATE' }, bearer(KEYS.designer));
+    expect(answer.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringMatching(message) });
+    expect(answer.errors?.[0].extensions?.organisationChanges).toHaveLength(1);
+    expect(await organisation()).toEqual(before);
+    expect((await api.graphql(EXPORT, { key }, bearer(KEYS.viewer))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('an admin import may rename and move them', async () => {
+    const overrides = { itName: 'Technology', crmDepartment: `${org}-sales` };
+    const answer = await api.graphql(IMPORT_KEY, { document: document(uniqueKey('admin'), overrides), mode: 'CREATE' }, bearer(KEYS.admin));
+    expect(answer.errors).toBeUndefined();
+    expect(await organisation()).toEqual([{ itName: 'Technology', crmDepartment: `${org}-sales` }]);
   });
 });
