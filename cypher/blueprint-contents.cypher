@@ -2,9 +2,13 @@
 // reference, and pain points. Each action carries the organisation-wide nodes
 // it names with their departments, so the actions are walked only once.
 // Order is restored from `position`. Follows a file that binds `b`:
-// blueprints-by-key or blueprints-all.
+// blueprints-by-key or blueprints-all. The revision and shape are read before
+// the contents, so that a write committed meanwhile shows (BlueprintStore.contents).
+WITH b, b.revision AS revision, b.shape AS shape
 RETURN
   b {.key, .name, .description, .state, .personaName, .personaDescription} AS blueprint,
+  revision,
+  shape,
   [(b)-[:HAS_STAGE]->(s:Stage) | s {.key, .name, .position}] AS stages,
   [(b)-[:HAS_STAGE]->(s:Stage)-[:HAS_STEP]->(t:Step) | t {.key, .name, .evidence, .position, stage: s.key}] AS steps,
   [(b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(t:Step)-[:HAS_ACTION]->(a:Action) | a {

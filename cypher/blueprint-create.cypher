@@ -3,5 +3,5 @@
 CYPHER replan=skip
 CREATE (:Blueprint {
   key: $key, revision: 1, name: $name, description: $description, state: $state,
-  personaName: $personaName, personaDescription: $personaDescription
+  personaName: $personaName, personaDescription: $personaDescription, shape: $shape
 })

@@ -5,4 +5,5 @@ SET b.name = $name,
     b.description = $description,
     b.state = $state,
     b.personaName = $personaName,
-    b.personaDescription = $personaDescription
+    b.personaDescription = $personaDescription,
+    b.shape = $shape

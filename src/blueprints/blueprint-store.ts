@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { QueryRunner } from '../database/executor';
+import { QueryRunner, Row } from '../database/executor';
 import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
 import { ExternalReference, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
-import { Problem } from '../common/errors';
+import { Problem, ServiceUnavailableError } from '../common/errors';
+import { sameShape, shapeOfContents } from './blueprint-shape';
 
 /** An existing organisation-wide entry that an import lists with another name or department. */
 export interface OrganisationChange {
@@ -23,6 +24,13 @@ interface ChangedEntryRow {
 
 const NOTHING_LISTED = { departments: [], roles: [], systems: [], processes: [] };
 
+/** Enough for a blueprint under a stream of writes (each read of one takes a few ms); then the caller hears why. */
+const MAX_READ_ATTEMPTS = 25;
+
+const blueprintKeyOf = (row: Row) => (row.blueprint as { key: string }).key;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** The start of a read: the blueprints by key, or all of them (null). */
 function matchBlueprints(keys: string[] | null): string {
   return keys === null ? 'blueprints-all' : 'blueprints-by-key';
@@ -37,10 +45,46 @@ export class BlueprintStore {
     return rows.map(blueprintHeader);
   }
 
-  /** Whole blueprints in one round trip; all of them when `keys` is null. */
+  /**
+   * Whole blueprints, all of them when `keys` is null, each as one committed
+   * revision. Neo4j reads are read-committed: one statement can see a write
+   * that commits while it runs, half before and half after. So each blueprint's
+   * revision is read before its contents and again after them, and its stored
+   * shape compared with what was found; a blueprint that changed meanwhile is
+   * read again, alone, until it holds still. Two round trips when nothing is
+   * being written.
+   */
   async contents(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
-    const rows = await runner.run([matchBlueprints(keys), 'blueprint-contents'], { keys });
-    return rows.map(assembleBlueprint);
+    const settled: Row[] = [];
+    let rows = await runner.run([matchBlueprints(keys), 'blueprint-contents'], { keys });
+    for (let attempt = 1; rows.length > 0; attempt++) {
+      const unsettled = await this.unsettled(runner, rows, settled);
+      if (unsettled.length === 0) break;
+      if (attempt >= MAX_READ_ATTEMPTS) {
+        throw new ServiceUnavailableError(
+          `The blueprint "${unsettled[0]}" kept changing while it was read (${MAX_READ_ATTEMPTS} tries); ask again`,
+        );
+      }
+      await sleep(attempt * (1 + Math.random() * 4));
+      rows = await runner.run(['blueprints-by-key', 'blueprint-contents'], { keys: unsettled });
+    }
+    return settled.sort((a, b) => compareKeys(blueprintKeyOf(a), blueprintKeyOf(b))).map(assembleBlueprint);
+  }
+
+  /** Moves the rows that show one committed revision into `settled`; the keys of the others. Deleted ones are dropped. */
+  private async unsettled(runner: QueryRunner, rows: Row[], settled: Row[]): Promise<string[]> {
+    const after = new Map(
+      (await runner.run('blueprint-revisions', { keys: rows.map(blueprintKeyOf) })).map((row) => [row.key as string, row.revision]),
+    );
+    const again: string[] = [];
+    for (const row of rows) {
+      const key = blueprintKeyOf(row);
+      const revision = after.get(key);
+      if (revision == null) continue;
+      if (row.revision != null && Number(row.revision) === Number(revision) && sameShape(row.shape, shapeOfContents(row))) settled.push(row);
+      else again.push(key);
+    }
+    return again;
   }
 
   async one(runner: QueryRunner, key: string): Promise<Blueprint | null> {

@@ -1,5 +1,6 @@
 import { Integer } from 'neo4j-driver';
 import { int } from '../database/driver-values';
+import { BlueprintShape, shapeOfRows } from './blueprint-shape';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { BlueprintState, Channel, Lane, PainCategory } from './models/enums';
 
@@ -37,6 +38,8 @@ export type BlueprintProperties = {
   state: BlueprintState;
   personaName: string | null;
   personaDescription: string | null;
+  /** See blueprint-shape. */
+  shape: BlueprintShape;
 };
 
 export type OrgRow = { key: string; name: string; department?: string };
@@ -76,6 +79,7 @@ export function documentToRows(document: BlueprintDocument): ImportRows {
       state: document.state ?? BlueprintState.CURRENT,
       personaName: document.persona?.name ?? null,
       personaDescription: document.persona?.description ?? null,
+      shape: [],
     },
     departments: (document.departments ?? []).map(({ key, name }) => ({ key, name })),
     roles: (document.roles ?? []).map(({ key, name, department }) => ({ key, name, department })),
@@ -132,6 +136,7 @@ export function documentToRows(document: BlueprintDocument): ImportRows {
     );
     if (painPoint.causes?.length) rows.painCauses.push({ painPoint: painPoint.key, causes: painPoint.causes });
   });
+  rows.properties.shape = shapeOfRows(rows);
   return rows;
 }
 

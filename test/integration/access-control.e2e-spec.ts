@@ -146,7 +146,7 @@ describe('organisation-wide entries in a designer import', () => {
   });
   afterAll(() => api.close());
 
-  it.each([
+  it.each<[string, { itName?: string; crmDepartment?: string }, RegExp]>([
     ['renames a department', { itName: 'Technology' }, /department "org-[0-9a-f]+-it" renamed from "IT" to "Technology"/],
     ['moves a system to another department', { crmDepartment: 'sales' }, /system "org-[0-9a-f]+-crm" moved from department "org-[0-9a-f]+-it" to "org-[0-9a-f]+-sales"/],
   ])('a designer import that %s is FORBIDDEN, names the entries, and writes nothing', async (_, change, message) => {

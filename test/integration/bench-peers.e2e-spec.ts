@@ -138,12 +138,12 @@ describe('the nested read of a blueprint: our API, @neo4j/graphql and a resolver
     }
   });
 
-  it('reads through our API with one driver query, the one the executor counts', async () => {
+  it('reads through our API with two driver queries (the contents, then their revisions), the ones the executor counts', async () => {
     const executorBefore = api.queryCount();
     const { queries } = await nestedRead('blueprint-graph');
-    expect(queries).toBe(1);
-    expect(api.queryCount() - executorBefore).toBe(1);
-    expect([first['blueprint-graph'].queries, warm['blueprint-graph'].queries]).toEqual([1, 1]);
+    expect(queries).toBe(2);
+    expect(api.queryCount() - executorBefore).toBe(2);
+    expect([first['blueprint-graph'].queries, warm['blueprint-graph'].queries]).toEqual([2, 2]);
   });
 
   it('reads through @neo4j/graphql with one driver query, after asking the server version once', () => {

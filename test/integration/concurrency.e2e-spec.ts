@@ -157,3 +157,121 @@ describe('concurrent imports of blueprints that share an organisation', () => {
     }
   });
 });
+
+/**
+ * Writers REPLACE one blueprint over and over while readers read it: every
+ * version has its own action count and its number in every name, so a read
+ * that mixes two versions, or shows part of one, is plain to see.
+ */
+describe('reads while writers replace the same blueprint', () => {
+  const WRITERS = 8;
+  const READERS = 4;
+  const SECONDS = Number(process.env.TORN_READ_SECONDS ?? 60);
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp();
+  });
+  afterAll(() => api.close());
+
+  const READ = `query($key: String!) { blueprint(key: $key) {
+    name stages { name steps { name actions { key name dependsOn { key } owners { key } } } }
+    painPoints { key title action { key name } causes { key } } } }`;
+  const ROOT_CAUSES = `query($key: String!) { rootCauses(blueprintKey: $key) {
+    totalImpact departments { department { key } score contributions { painPoint { key } chains { actions { key } } } } } }`;
+
+  /** Version v: 12 actions when v is odd, 20 when even; every name ends in "v<v>"; one pain point per action. */
+  const versionOf = (key: string, org: string, v: number) => {
+    const actions = v % 2 === 1 ? 12 : 20;
+    return {
+      key,
+      name: `Blueprint v${v}`,
+      departments: [{ key: `${org}-d`, name: 'D' }],
+      stages: [
+        {
+          key: 's',
+          name: `Stage v${v}`,
+          steps: Array.from({ length: 4 }, (_, t) => ({
+            key: `t${t}`,
+            name: `Step v${v}`,
+            actions: Array.from({ length: actions / 4 }, (_, j) => {
+              const i = t * (actions / 4) + j;
+              return {
+                key: `a${i}`,
+                lane: i % 2 === 0 ? 'CUSTOMER' : 'BACKSTAGE',
+                name: `Action ${i} v${v}`,
+                ...(i % 2 === 1 ? { department: `${org}-d` } : {}),
+                ...(i + 1 < actions ? { dependsOn: [`a${i + 1}`] } : {}),
+              };
+            }),
+          })),
+        },
+      ],
+      painPoints: Array.from({ length: actions }, (_, i) => ({ key: `p${i}`, title: `Pain ${i} v${v}`, action: `a${i}`, severity: 3 })),
+    };
+  };
+
+  /** Why a read is torn, or null when it shows one whole version. */
+  const tornBecause = (blueprint: any): string | null => {
+    const names: string[] = [blueprint.name];
+    const actions: any[] = [];
+    for (const stage of blueprint.stages) {
+      names.push(stage.name);
+      for (const step of stage.steps) {
+        names.push(step.name);
+        for (const action of step.actions) {
+          names.push(action.name);
+          actions.push(action);
+        }
+      }
+    }
+    for (const painPoint of blueprint.painPoints) names.push(painPoint.title, painPoint.action.name);
+    const versions = new Set(names.map((name) => /v(\d+)$/.exec(name)?.[1]));
+    if (versions.size !== 1) return `names of versions ${[...versions].join(', ')}`;
+    const v = Number([...versions][0]);
+    const expected = v % 2 === 1 ? 12 : 20;
+    if (actions.length !== expected) return `v${v} with ${actions.length} of ${expected} actions`;
+    if (blueprint.painPoints.length !== expected) return `v${v} with ${blueprint.painPoints.length} of ${expected} pain points`;
+    const dependencies = actions.reduce((total, action) => total + action.dependsOn.length, 0);
+    if (dependencies !== expected - 1) return `v${v} with ${dependencies} of ${expected - 1} dependencies`;
+    return null;
+  };
+
+  it('every read shows one committed version, and none fails', async () => {
+    const key = uniqueKey('torn');
+    const org = uniqueKey('torn-org');
+    let next = 1;
+    expect((await api.graphql(IMPORT_KEY, { document: versionOf(key, org, next++), mode: 'CREATE' })).errors).toBeUndefined();
+    const end = Date.now() + SECONDS * 1000;
+    const torn: string[] = [];
+    const failures: string[] = [];
+    let reads = 0;
+    let writes = 0;
+    const writers = Array.from({ length: WRITERS }, async () => {
+      while (Date.now() < end) {
+        const answer = await api.graphql(IMPORT_KEY, { document: versionOf(key, org, next++), mode: 'REPLACE' });
+        if (answer.errors) failures.push(`write: ${answer.errors[0].message}`);
+        else writes++;
+      }
+    });
+    const readers = Array.from({ length: READERS }, async (_, r) => {
+      while (Date.now() < end) {
+        const rootCauses = r % 2 === 1;
+        const answer = await api.graphql(rootCauses ? ROOT_CAUSES : READ, { key });
+        reads++;
+        if (answer.errors) failures.push(`${rootCauses ? 'rootCauses' : 'blueprint'}: ${answer.errors[0].message}`);
+        else if (!rootCauses) {
+          const why = tornBecause(answer.data.blueprint);
+          if (why) torn.push(why);
+        } else if (answer.data.rootCauses.totalImpact % 3 !== 0 || ![36, 60].includes(answer.data.rootCauses.totalImpact)) {
+          torn.push(`rootCauses over a total impact of ${answer.data.rootCauses.totalImpact}`);
+        }
+      }
+    });
+    await Promise.all([...writers, ...readers]);
+    console.log(`${SECONDS} s: ${writes} writes, ${reads} reads, ${torn.length} torn, ${failures.length} failed`);
+    expect(writes).toBeGreaterThan(20);
+    expect(reads).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+    expect(torn).toEqual([]);
+  });
+});
