@@ -24,6 +24,9 @@ export class EmbeddedNeo4jError extends Error {
 export interface EmbeddedNeo4j {
   uri: string;
   dataDir: string;
+  /** The process id of the current JVM (it changes with each restart), or undefined while none runs. */
+  pid(): number | undefined;
+  /** Shuts the database down cleanly and ends the restarts, also while one is pending or under way. */
   stop(): Promise<void>;
 }
 
@@ -133,28 +136,95 @@ export async function startEmbeddedNeo4j(config: EmbeddedNeo4jConfig, log: Log =
   const classpath = await resolveClasspath(path.join(path.dirname(config.dataDir), 'classpath'), log);
   fs.mkdirSync(config.dataDir, { recursive: true });
   log(`Starting the embedded Neo4j (data in ${config.dataDir}, Bolt on 127.0.0.1:${config.boltPort})...`);
-
-  const jvm = spawn(
-    'java',
-    [
-      `-Xmx${config.heap}`,
-      '-XX:+UseG1GC',
-      '-cp',
-      classpath,
-      LAUNCHER,
-      config.dataDir,
-      String(config.boltPort),
-      config.pageCache,
-    ],
-    { stdio: ['pipe', 'pipe', 'pipe'] },
-  );
+  const jvm = spawnJvm(classpath, config);
   const uri = await waitUntilReady(jvm, config);
+  return supervise(jvm, uri, classpath, config, log);
+}
+
+const FIRST_RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 30_000;
+/** Up this long, a JVM that exits counts as a fresh failure, not one more of a crash loop. */
+const STABLE_UPTIME_MS = 60_000;
+
+/**
+ * Restarts the JVM on the same port and data folder whenever it exits without
+ * stop(), waiting 1 s, 2 s, 4 s ... up to 30 s between attempts. The driver
+ * reconnects by itself once Bolt answers again, and Neo4j recovers its store
+ * from the transaction log after a kill.
+ */
+function supervise(first: ChildProcess, uri: string, classpath: string, config: EmbeddedNeo4jConfig, log: Log): EmbeddedNeo4j {
+  let jvm = first;
+  let upSince = Date.now();
+  let exitedAt = 0;
+  let nextDelayMs = FIRST_RESTART_DELAY_MS;
+  let attempt = 0;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let stopping = false;
   let stopped: Promise<void> | undefined;
+
+  const watch = (running: ChildProcess) =>
+    running.once('exit', (code, signal) => {
+      if (stopping) return;
+      exitedAt = Date.now();
+      if (exitedAt - upSince >= STABLE_UPTIME_MS) nextDelayMs = FIRST_RESTART_DELAY_MS;
+      attempt = 0;
+      scheduleRestart(`The embedded Neo4j (pid ${running.pid}) exited unexpectedly (${exitReason(code, signal)})`);
+    });
+
+  const scheduleRestart = (reason: string) => {
+    log(`${reason}; restarting it in ${nextDelayMs / 1000} s`);
+    restartTimer = setTimeout(restart, nextDelayMs);
+    nextDelayMs = Math.min(nextDelayMs * 2, MAX_RESTART_DELAY_MS);
+  };
+
+  const restart = async () => {
+    restartTimer = undefined;
+    attempt++;
+    log(`Restarting the embedded Neo4j (attempt ${attempt}, data in ${config.dataDir}, Bolt on 127.0.0.1:${config.boltPort})...`);
+    jvm = spawnJvm(classpath, config);
+    try {
+      await waitUntilReady(jvm, config);
+    } catch (error) {
+      if (!stopping) scheduleRestart(`The embedded Neo4j did not start again: ${(error as Error).message}`);
+      return;
+    }
+    // A stop() during the start has already asked this JVM to shut down.
+    if (stopping) return;
+    upSince = Date.now();
+    watch(jvm);
+    log(`The embedded Neo4j is back on ${uri} (pid ${jvm.pid}), ${((upSince - exitedAt) / 1000).toFixed(1)} s after it exited`);
+  };
+
+  watch(first);
   return {
     uri,
     dataDir: config.dataDir,
-    stop: () => (stopped ??= stopJvm(jvm)),
+    pid: () => (isRunning(jvm) ? jvm.pid : undefined),
+    stop: () =>
+      (stopped ??= (() => {
+        stopping = true;
+        clearTimeout(restartTimer);
+        return stopJvm(jvm);
+      })()),
   };
+}
+
+function spawnJvm(classpath: string, config: EmbeddedNeo4jConfig): ChildProcess {
+  return spawn(
+    'java',
+    [`-Xmx${config.heap}`, '-XX:+UseG1GC', '-cp', classpath, LAUNCHER, config.dataDir, String(config.boltPort), config.pageCache],
+    // A process group of its own: a Ctrl-C for the app would otherwise end the JVM before stop() and look
+    // like a crash to restart. It still dies with the app, whose end closes its stdin.
+    { stdio: ['pipe', 'pipe', 'pipe'], detached: true },
+  );
+}
+
+function isRunning(jvm: ChildProcess): boolean {
+  return jvm.exitCode === null && jvm.signalCode === null;
+}
+
+function exitReason(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `signal ${signal}` : `exit code ${code}`;
 }
 
 function waitUntilReady(jvm: ChildProcess, config: EmbeddedNeo4jConfig): Promise<string> {
@@ -192,7 +262,7 @@ function waitUntilReady(jvm: ChildProcess, config: EmbeddedNeo4jConfig): Promise
 }
 
 function stopJvm(jvm: ChildProcess): Promise<void> {
-  if (jvm.exitCode !== null || jvm.signalCode !== null) return Promise.resolve();
+  if (!isRunning(jvm)) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => jvm.kill('SIGKILL'), 30_000);
     jvm.once('exit', () => {
