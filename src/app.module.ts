@@ -16,6 +16,7 @@ import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
 import { operationLogPlugin } from './logging/operation-log.plugin';
 import { unexpectedErrorsPlugin } from './logging/unexpected-errors.plugin';
 import { operationChecksPlugin } from './security/operation-checks.plugin';
+import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
@@ -53,10 +54,12 @@ export class AppModule {
             operationChecksPlugin(security.limits),
             operationLogPlugin(logging.slowQueryMs),
             unexpectedErrorsPlugin(security.production),
+            responseBudgetPlugin(),
             // No HTTP cache hints are set anywhere, so Apollo's cache-control plugin would only cost a hook per resolved field.
             ApolloServerPluginCacheControlDisabled(),
           ],
-          context: ({ req }: { req: unknown }) => ({ req }),
+          context: ({ req }: { req: unknown }) => ({ req, responseBudget: new ResponseBudget(security.limits.maxResponseFields) }),
+          transformSchema: chargeRootFields,
           // Cross-site writes are stopped at the door (app.factory: JSON bodies only), and GET runs no
           // mutation; Apollo's own check would also refuse plain GET queries, which the contract allows.
           csrfPrevention: false,

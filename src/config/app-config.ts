@@ -153,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         maxCost: integer('GRAPHQL_MAX_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 1_000_000_000),
         assumedListSize: DEFAULT_QUERY_LIMITS.assumedListSize,
         maxTokens: integer('GRAPHQL_MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+        maxResponseFields: integer('GRAPHQL_MAX_RESPONSE_FIELDS', DEFAULT_QUERY_LIMITS.maxResponseFields, 1, 1_000_000_000),
       },
       maxBodyBytes: bytes('MAX_BODY_SIZE', '16m'),
     },

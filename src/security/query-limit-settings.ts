@@ -10,6 +10,8 @@ export interface QueryLimits {
   assumedListSize: number;
   /** Tokens of the query text, enforced by the parser before anything else. */
   maxTokens: number;
+  /** Fields of one response, counted as its lists resolve (security/response-budget). */
+  maxResponseFields: number;
 }
 
 export const DEFAULT_QUERY_LIMITS: QueryLimits = {
@@ -20,4 +22,6 @@ export const DEFAULT_QUERY_LIMITS: QueryLimits = {
   maxCost: 5_000_000,
   assumedListSize: 10,
   maxTokens: 5_000,
+  // Every blueprint of a 300-journey organisation read whole is about a million fields, some 40 MB of JSON.
+  maxResponseFields: 2_000_000,
 };

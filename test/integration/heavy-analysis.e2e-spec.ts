@@ -76,3 +76,49 @@ describe('a dense cyclic blueprint at depth 20', () => {
     expect(answer.errors?.[0]).toMatchObject({ extensions: { code: expect.stringMatching(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/) } });
   });
 });
+
+describe('a nesting of lists far larger than the cost rule can see', () => {
+  let api: TestApp;
+  const key = uniqueKey('fan');
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    // 9 dependencies each: with the departments' references, as many as a document may hold.
+    const document = denseCyclicDocument({ key, actions: 5000, fanOut: 9, painPoints: 10 });
+    const imported = await api.graphql(IMPORT_KEY, { document, mode: 'CREATE' });
+    expect(imported.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await api.graphql('mutation($key: String!) { deleteBlueprint(key: $key) }', { key });
+    await api.close();
+  });
+
+  it('three levels of dependsOn on 5,000 actions with 9 each: refused before it is built, with one error and no data', async () => {
+    const query = `query($key: String!) { blueprint(key: $key) { stages { steps { actions {
+      key name dependsOn { key name dependsOn { key name dependsOn { key name } } } } } } } }`;
+    const rssBefore = process.memoryUsage().rss;
+    const delays = monitorEventLoopDelay({ resolution: 10 });
+    delays.enable();
+    const started = performance.now();
+    const response = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { key } }),
+    });
+    const text = await response.text();
+    const elapsed = performance.now() - started;
+    delays.disable();
+    const body = JSON.parse(text);
+    console.log(`nested dependsOn x3 on 5,000 actions: refused in ${Math.round(elapsed)} ms, ${text.length} bytes, ` +
+      `rss +${Math.round((process.memoryUsage().rss - rssBefore) / 2 ** 20)} MB, event loop delay max ${Math.round(delays.max / 1e6)} ms`);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([{ message: expect.stringMatching(/more than 2000000 fields/), extensions: { code: 'RESPONSE_TOO_LARGE' } }]);
+    expect(text.length).toBeLessThan(1000);
+  });
+
+  it('the whole blueprint, one level of dependsOn, is still answered', async () => {
+    const answer = await api.graphql(`query($key: String!) { blueprint(key: $key) { stages { steps { actions { key name dependsOn { key } } } } } }`, { key });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.blueprint.stages[0].steps).toHaveLength(500);
+  });
+});

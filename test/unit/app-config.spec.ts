@@ -52,7 +52,7 @@ describe('loadConfig: defaults', () => {
         allowOpenApi: false,
         production: false,
         introspection: true,
-        limits: { maxDepth: 12, maxAliases: 30, maxCost: 5_000_000, assumedListSize: 10, maxTokens: 5_000 },
+        limits: { maxDepth: 12, maxAliases: 30, maxCost: 5_000_000, assumedListSize: 10, maxTokens: 5_000, maxResponseFields: 2_000_000 },
         maxBodyBytes: 16 * 1024 * 1024,
       },
       logging: { format: 'pretty', slowQueryMs: 1_000 },
@@ -263,11 +263,12 @@ describe('loadConfig: access control, limits and logging', () => {
       GRAPHQL_MAX_ALIASES: '0',
       GRAPHQL_MAX_COST: '1000',
       GRAPHQL_MAX_TOKENS: '300',
+      GRAPHQL_MAX_RESPONSE_FIELDS: '4000',
       MAX_BODY_SIZE: '512k',
       NEO4J_QUERY_TIMEOUT_MS: '2000',
       SLOW_QUERY_MS: '0',
     });
-    expect(config.security.limits).toMatchObject({ maxDepth: 8, maxAliases: 0, maxCost: 1000, maxTokens: 300 });
+    expect(config.security.limits).toMatchObject({ maxDepth: 8, maxAliases: 0, maxCost: 1000, maxTokens: 300, maxResponseFields: 4000 });
     expect(config.security.maxBodyBytes).toBe(512 * 1024);
     expect(config.neo4j.queryTimeoutMs).toBe(2000);
     expect(config.logging.slowQueryMs).toBe(0);
