@@ -40,7 +40,3 @@ export function departmentsOf(flows: BlueprintFlow[]): Map<string, Department> {
   }
   return departments;
 }
-
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

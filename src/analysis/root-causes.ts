@@ -3,7 +3,8 @@ import { Department } from '../blueprints/models/organisation.model';
 import { DEFAULT_FLOW_PARAMS, FlowParams, FlowSource, blameFlow, edgeEnds, edgeId } from './blame-flow';
 import { Chain, ChainsByDepartment, chainSearch } from './blame-chains';
 import { drain, pace } from '../common/pacer';
-import { BlueprintFlow, compareKeys, departmentsOf, sourceOf } from './flow-model';
+import { BlueprintFlow, departmentsOf, sourceOf } from './flow-model';
+import { compareKeys } from '../common/compare-keys';
 import {
   BlameChain,
   DepartmentDependency,

@@ -1,3 +1,4 @@
+import { compareKeys } from '../common/compare-keys';
 import { Row } from '../database/executor';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Action, Blueprint, PainPoint, Persona, Stage, Step } from './models/blueprint.model';
@@ -79,7 +80,7 @@ export function assembleBlueprint(row: Row): Blueprint {
       process,
       systems: usedSystems,
       dependsOn: [],
-      owners: [...owners.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0)),
+      owners: [...owners.values()].sort((x, y) => compareKeys(x.key, y.key)),
       stepKey: a.step,
       position: a.position,
     });

@@ -4,6 +4,7 @@ import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
 import { ExternalReference, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
+import { compareKeys } from '../common/compare-keys';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
 
@@ -29,7 +30,6 @@ const MAX_READ_ATTEMPTS = 25;
 
 const blueprintKeyOf = (row: Row) => (row.blueprint as { key: string }).key;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The start of a read: the blueprints by key, or all of them (null). */
 function matchBlueprints(keys: string[] | null): string {
