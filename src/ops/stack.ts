@@ -8,8 +8,9 @@ import { freePort } from './free-port';
 /**
  * The product as the chaos, soak and bench scripts run it: an embedded Neo4j
  * of their own (fresh data folder, free port) and the built app (dist/main.js)
- * as a child process pointed at it, without demo data; or any other Node
- * server the same way.
+ * as a child process pointed at it, without demo data; or the app with the
+ * embedded Neo4j it starts and supervises itself; or any other Node server the
+ * same way.
  */
 
 export const log = (line: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);
@@ -51,9 +52,14 @@ export async function startDatabase(name: string): Promise<Database> {
 export interface ServerOptions {
   /** The entry file, relative to the project root. */
   script: string;
-  env?: Record<string, string>;
+  /** Added to this process's environment; an undefined value removes the variable. */
+  env?: Record<string, string | undefined>;
   /** Modules loaded before the entry (`node -r`), relative to the project root. */
   preload?: string[];
+  /** A file for the server's stdout and stderr (otherwise stdout is dropped). */
+  logFile?: string;
+  /** How long to wait for /health; 60 s unless told. */
+  readyWithinMs?: number;
 }
 
 export async function startApp(neo4jUri: string, options: Partial<ServerOptions> = {}): Promise<AppProcess> {
@@ -64,21 +70,87 @@ export async function startApp(neo4jUri: string, options: Partial<ServerOptions>
   });
 }
 
+export interface EmbeddedApp extends AppProcess {
+  /** The data folder of its embedded Neo4j, fresh at the start. */
+  dataDir: string;
+  boltUri: string;
+  /** The file with the app's stdout and stderr. */
+  logFile: string;
+  /** The process id of its embedded Neo4j's JVM now, found by the data folder; undefined while none runs. */
+  jvmPid(): number | undefined;
+}
+
+/**
+ * The app without NEO4J_URI, so with the embedded Neo4j it starts and
+ * supervises itself: a fresh data folder .data/<name>/app-neo4j (its classpath
+ * cache in .data/<name>, shared with startDatabase(name)), a free Bolt port,
+ * no demo data, its output in .data/<name>/app.log.
+ */
+export async function startEmbeddedApp(name: string): Promise<EmbeddedApp> {
+  const root = path.join(PROJECT_ROOT, '.data', name);
+  const dataDir = path.join(root, 'app-neo4j');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(root, { recursive: true });
+  const boltPort = await freePort();
+  const logFile = path.join(root, 'app.log');
+  const app = await startServer({
+    script: path.join('dist', 'main.js'),
+    env: {
+      NEO4J_URI: undefined,
+      EMBEDDED_NEO4J_DATA: dataDir,
+      EMBEDDED_NEO4J_BOLT_PORT: String(boltPort),
+      EMBEDDED_NEO4J_PAGECACHE: '256m',
+      LOAD_DEMO_DATA: 'false',
+      NO_COLOR: '1',
+    },
+    logFile,
+    // The app answers once its Neo4j is up, which may first resolve Neo4j with Maven.
+    readyWithinMs: 240_000,
+  });
+  return { ...app, dataDir, boltUri: `bolt://127.0.0.1:${boltPort}`, logFile, jvmPid: () => javaProcessOn(dataDir) };
+}
+
+/** The id of a running java process that has `dir` as one of its arguments, read from /proc. */
+export function javaProcessOn(dir: string): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone meanwhile, or not ours to read
+    }
+    if (path.basename(args[0]) === 'java' && args.includes(dir)) return Number(entry);
+  }
+  return undefined;
+}
+
 /** A Node server on a free loopback port (PORT, HOST), ready once its /health answers. */
 export async function startServer(options: ServerOptions): Promise<AppProcess> {
   const port = await freePort();
   const preload = (options.preload ?? []).flatMap((module) => ['-r', path.join(PROJECT_ROOT, module)]);
+  const logFile = options.logFile ? fs.createWriteStream(options.logFile) : undefined;
   const child: ChildProcess = spawn(process.execPath, [...preload, path.join(PROJECT_ROOT, options.script)], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    stdio: ['ignore', logFile ? 'pipe' : 'ignore', 'pipe', 'ipc'],
   });
   // The IPC channel is for questions from this side only; it must not keep this process alive.
   child.channel?.unref();
   const errors: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => errors.push(chunk.toString()) > 50 && errors.shift());
+  if (logFile) {
+    child.stdout!.on('data', (chunk: Buffer) => logFile.write(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => logFile.write(chunk));
+    child.once('close', () => logFile.end());
+  }
   const url = `http://127.0.0.1:${port}`;
-  await waitForHealth(url, child, errors);
+  try {
+    await waitForHealth(url, child, errors, options.readyWithinMs ?? 60_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
   return {
     url,
     pid: child.pid!,
@@ -113,15 +185,15 @@ function ask(child: ChildProcess, question: { type: string }): Promise<Record<st
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, errors: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
+async function waitForHealth(url: string, child: ChildProcess, errors: string[], withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}:\n${errors.join('')}`);
     const healthy = await fetch(`${url}/health`).then((response) => response.ok, () => false);
     if (healthy) return;
     await sleep(250);
   }
-  throw new Error(`the app did not answer /health within 60 s:\n${errors.join('')}`);
+  throw new Error(`the app did not answer /health within ${withinMs / 1000} s:\n${errors.join('')}`);
 }
 
 /** A size line of /proc/<pid>/status (VmRSS now, VmHWM the peak since start or the last reset), in bytes. */
