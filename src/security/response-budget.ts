@@ -1,4 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { drain } from '../common/pacer';
 import { GraphQLError, GraphQLResolveInfo, GraphQLSchema, Kind, SelectionSetNode, defaultFieldResolver } from 'graphql';
 
 /**
@@ -43,28 +44,30 @@ export interface BudgetedContext {
  * resolver of its own, such as chains) counts once: such fields bound their
  * lists themselves (a limit the server enforces, and the cost rule).
  */
-function chargeAnswer(value: unknown, selectionSet: SelectionSetNode, info: GraphQLResolveInfo, budget: ResponseBudget): void {
+function* chargeAnswer(value: unknown, selectionSet: SelectionSetNode, info: GraphQLResolveInfo, budget: ResponseBudget): Generator<void> {
   if (value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
-    for (const item of value) chargeAnswer(item, selectionSet, info, budget);
+    for (const item of value) yield* chargeAnswer(item, selectionSet, info, budget);
     return;
   }
+  yield;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       budget.charge(1);
       const below = (value as Record<string, unknown>)[selection.name.value];
-      if (selection.selectionSet && below !== undefined) chargeAnswer(below, selection.selectionSet, info, budget);
+      if (selection.selectionSet && below !== undefined) yield* chargeAnswer(below, selection.selectionSet, info, budget);
     } else {
       const set = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet;
-      if (set) chargeAnswer(value, set, info, budget);
+      if (set) yield* chargeAnswer(value, set, info, budget);
     }
   }
 }
 
-function charged(result: unknown, budget: ResponseBudget | undefined, info: GraphQLResolveInfo): unknown {
+/** The walk of a large answer paces itself like the arithmetic (common/pacer). */
+async function charged(result: unknown, budget: ResponseBudget | undefined, info: GraphQLResolveInfo): Promise<unknown> {
   if (!budget) return result;
   budget.charge(1);
-  for (const node of info.fieldNodes) if (node.selectionSet) chargeAnswer(result, node.selectionSet, info, budget);
+  for (const node of info.fieldNodes) if (node.selectionSet) await drain(chargeAnswer(result, node.selectionSet, info, budget));
   return result;
 }
 
