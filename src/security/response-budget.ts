@@ -26,11 +26,16 @@ export class ResponseBudget {
   }
 }
 
-export function responseTooLarge(maxFields: number): GraphQLError {
+/**
+ * A mutation's answer is measured after its write committed: its error says
+ * so (`written`), so that a client does not take the change for undone.
+ */
+export function responseTooLarge(maxFields: number, mutation = false): GraphQLError {
   return new GraphQLError(
-    `The response would hold more than ${maxFields} fields (GRAPHQL_MAX_RESPONSE_FIELDS); ask for less: ` +
+    (mutation ? 'The change was written, but its answer' : 'The response') +
+      ` would hold more than ${maxFields} fields (GRAPHQL_MAX_RESPONSE_FIELDS); ask for less: ` +
       'fewer nested lists (dependsOn of dependsOn), a blueprintKey, or a smaller limit',
-    { extensions: { code: 'RESPONSE_TOO_LARGE' } },
+    { extensions: { code: 'RESPONSE_TOO_LARGE', ...(mutation ? { written: true } : {}) } },
   );
 }
 
@@ -91,10 +96,10 @@ export function responseBudgetPlugin(): ApolloServerPlugin<BudgetedContext> {
   return {
     async requestDidStart({ contextValue }) {
       return {
-        async willSendResponse({ response }) {
+        async willSendResponse({ response, operation }) {
           const budget = contextValue.responseBudget;
           if (!budget?.exceeded || response.body.kind !== 'single') return;
-          const { message, extensions } = responseTooLarge(budget.maxFields);
+          const { message, extensions } = responseTooLarge(budget.maxFields, operation?.operation === 'mutation');
           response.body.singleResult = { errors: [{ message, extensions }] };
         },
       };

@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { loadConfig } from '../../src/config/app-config';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 import { exampleDocument } from '../helpers/fixtures';
-import { IMPORT_KEY } from '../helpers/queries';
+import { EXPORT, IMPORT, IMPORT_KEY } from '../helpers/queries';
 
 
 const serving = (env: Record<string, string>) => {
@@ -149,5 +149,26 @@ describe('logs', () => {
     expect(operation.message.durationMs).toEqual(expect.any(Number));
     expect(entries.some((entry) => entry.context === 'Neo4j' && entry.message?.message === 'slow statement')).toBe(true);
     expect(logger.lines.join('\n')).not.toContain(KEY);
+  });
+});
+
+describe('a response budget of 200 fields', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ serving: serving({ GRAPHQL_MAX_RESPONSE_FIELDS: '200' }) });
+  });
+  afterAll(() => api.close());
+
+  it('answers what fits, refuses a read past it with one error, and says when a mutation was written all the same', async () => {
+    const key = uniqueKey('budget');
+    const imported = await api.graphql(IMPORT, { document: exampleDocument(key), mode: 'CREATE' });
+    expect(imported.data).toBeUndefined();
+    expect(imported.errors).toEqual([
+      { message: expect.stringMatching(/^The change was written, but its answer would hold more than 200 fields/), extensions: { code: 'RESPONSE_TOO_LARGE', written: true } },
+    ]);
+    expect((await api.graphql(EXPORT, { key })).errors?.[0].extensions?.code).toBe('RESPONSE_TOO_LARGE');
+    const small = await api.graphql('query($key: String!) { blueprint(key: $key) { key stages { key } } }', { key });
+    expect(small.errors).toBeUndefined();
+    expect(small.data.blueprint.key).toBe(key);
   });
 });
