@@ -34,10 +34,12 @@ const nameMessage = (max: number) => `must be a text of 1 to ${max} characters, 
 export const NAME_MESSAGE = nameMessage(NAME_MAX);
 
 /**
- * A character that shows: not white space, not a control character, not a
- * format character (U+200B and its kind). The same class serves the JSON Schema.
+ * A character that shows: not white space, not a control or format character
+ * (U+200B and its kind), not one that renderers ignore (Hangul fillers,
+ * variation selectors, the combining grapheme joiner), and not the blank
+ * braille pattern. The same class serves the JSON Schema.
  */
-export const VISIBLE_CHARACTER = /[^\p{White_Space}\p{Cc}\p{Cf}]/u;
+export const VISIBLE_CHARACTER = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /** A name, title or evidence item: at most `max` characters as given (nothing trimmed), at least one visible. */
 export function isNameText(value: unknown, max = NAME_MAX): boolean {

@@ -336,10 +336,11 @@ describe('checkDocument: names, titles, descriptions, evidence', () => {
   });
 
   it('a name of only invisible characters is blank: NUL, other controls, U+200B and its kind', () => {
-    for (const invisible of ['\u0000', '\u0000\u0001\u007f', '\u200b\u200c\u200d\u2060\ufeff', '\u00a0\u3000\u2028', '\u200b \u00ad']) {
+    for (const invisible of ['\u0000', '\u0000\u0001\u007f', '\u200b\u200c\u200d\u2060\ufeff', '\u00a0\u3000\u2028', '\u200b \u00ad', '\u3164', '\u115f\u1160\uffa0', '\u2800', '\u034f\u17b4\ufe0f\u180b']) {
       expectOneProblem(changed((d) => (d.name = invisible)), 'document.name', NAME_MESSAGE);
     }
     expectValid(changed((d) => (d.name = '\u200bx\u200b')));
+    expectValid(changed((d) => (d.name = '\u2764\ufe0f')));
   });
 
   it('200 Unicode characters, emoji included, are accepted; 201 emoji are not', () => {
