@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
 
 /** Long enough to keep the overhead of pausing small, short enough that other requests wait little. */
-export const SLICE_MS = 20;
+const SLICE_MS = 20;
 
 /**
  * Long arithmetic shares the one event loop that also serves /health and every
