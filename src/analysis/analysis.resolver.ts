@@ -1,7 +1,7 @@
 import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_FLOW_PARAMS } from './blame-flow';
 import { AnalysisService } from './analysis.service';
-import { contributionChains } from './root-causes';
+import { contributionChains } from './pain-point-chains';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
 import { FlowParams } from './blame-flow';

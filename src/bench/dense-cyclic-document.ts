@@ -30,7 +30,7 @@ export function denseCyclicDocument(spec: DenseCyclicSpec) {
         key: actionKey(i),
         lane: LANES[i % LANES.length],
         name: `Action ${i}`,
-        // A customer action of its own department would be unusual but harmless; only staff lanes get owners.
+        // Customer actions have no owner, as in real blueprints: they pass their blame on.
         ...(i % LANES.length === 0 ? {} : { department: departmentKey(i) }),
         dependsOn: Array.from({ length: Math.min(fanOut, actions - 1) }, (_, k) => actionKey((i + k + 1) % actions)),
       };

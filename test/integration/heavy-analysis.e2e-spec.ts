@@ -67,9 +67,10 @@ describe('a dense cyclic blueprint at depth 20', () => {
     console.log(`heavy rootCauses: ${Math.round(elapsed)} ms; event loop delay max ${Math.round(delays.max / 1e6)} ms; ` +
       `/health max ${Math.round(Math.max(...healthTimes))} ms over ${healthTimes.length} probes`);
     expect(elapsed).toBeLessThan(20_000);
-    // The arithmetic pauses every 20 ms (50-80 ms seen at most, with Neo4j and this test sharing two cores); the
-    // margin is for this process's garbage collection. Before the search was paced, one request held it 40 s.
-    expect(delays.max / 1e6).toBeLessThan(150);
+    // The arithmetic pauses every 20 ms; what this shared test process sees on top (45-139 ms at most over runs,
+    // with Neo4j and jest on two cores) is its garbage collection and the one read of the blueprint. The bound
+    // catches what matters: unpaced, one request held the loop 40 s; with a slice per request, 560 ms.
+    expect(delays.max / 1e6).toBeLessThan(300);
     expect(healthTimes.length).toBeGreaterThan(0);
   });
 

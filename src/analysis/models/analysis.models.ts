@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Action, PainPoint } from '../../blueprints/models/blueprint.model';
 import { Department } from '../../blueprints/models/organisation.model';
-import type { PainPointChains } from '../root-causes';
+import type { PainPointChains } from '../pain-point-chains';
 
 @ObjectType()
 export class BlameChain {
