@@ -72,7 +72,8 @@ describe('hostile requests are refused before any database call', () => {
       const started = performance.now();
       const response = await send();
       await response.json();
-      expect(performance.now() - started).toBeLessThan(100);
+      // 30-60 ms seen over HTTP; the measuring walk alone is held to 100 ms in the unit tests. Unfixed, this hung for minutes.
+      expect(performance.now() - started).toBeLessThan(500);
       expect(response.status).toBe(400);
     }
   });
