@@ -6,7 +6,7 @@
 // the contents, so that a write committed meanwhile shows (BlueprintStore.contents).
 WITH b, b.revision AS revision, b.shape AS shape
 RETURN
-  b {.key, .name, .description, .state, .personaName, .personaDescription} AS blueprint,
+  b {.key, .name, .description, .state, .personaName, .personaDescription, .updatedAt, revision: revision} AS blueprint,
   revision,
   shape,
   [(b)-[:HAS_STAGE]->(s:Stage) | s {.key, .name, .position}] AS stages,

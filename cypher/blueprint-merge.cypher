@@ -1,7 +1,6 @@
-// Creates the blueprint node, or counts one more revision of it.
+// The blueprint node of a write over it, at the version the write makes.
 // Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
 CYPHER replan=skip
 MERGE (b:Blueprint {key: $key})
-ON CREATE SET b.revision = 0
-SET b.revision = b.revision + 1
+SET b.revision = $version, b.updatedAt = $at
 RETURN b.revision AS revision

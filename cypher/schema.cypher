@@ -12,3 +12,8 @@ CREATE CONSTRAINT action_key IF NOT EXISTS FOR (n:Action) REQUIRE (n.blueprintKe
 // The one node that serialises blueprint writes (blueprint-writes-lock) must stay one.
 CREATE CONSTRAINT write_lock_key IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT pain_point_key IF NOT EXISTS FOR (n:PainPoint) REQUIRE (n.blueprintKey, n.key) IS UNIQUE;
+// A blueprint's versions, by number within it.
+CREATE CONSTRAINT blueprint_version_key IF NOT EXISTS FOR (n:BlueprintVersion) REQUIRE (n.blueprintKey, n.version) IS UNIQUE;
+// Blueprints written before versions were counted start at version 1, updated now.
+MATCH (b:Blueprint) WHERE b.revision IS NULL OR b.updatedAt IS NULL
+SET b.revision = coalesce(b.revision, 1), b.updatedAt = coalesce(b.updatedAt, toString(datetime.truncate('millisecond', datetime())));

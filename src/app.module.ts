@@ -10,6 +10,9 @@ import { EmbeddedNeo4j } from './database/embedded-neo4j';
 import { DemoModule } from './demo/demo.module';
 import { EditingModule } from './editing/editing.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
+import { ComparisonModule } from './comparison/comparison.module';
+import { LintModule } from './lint/lint.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { WebModule } from './web/web.module';
 import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
@@ -19,7 +22,7 @@ import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule];
 
 /** How the app serves: access control, query limits and logging (from loadConfig). */
 export interface ServingConfig {

@@ -16,7 +16,7 @@ const keysInOrder = (pairs: Positioned[] | null | undefined): string[] =>
   [...(pairs ?? [])].sort((a, b) => a[0] - b[0]).map(([, key]) => key);
 
 export function blueprintHeader(row: Row): Blueprint {
-  const b = row.blueprint as Record<string, string | null>;
+  const b = row.blueprint as Record<string, string | null> & { revision?: number | null };
   const persona: Persona | null =
     b.personaName != null ? { name: b.personaName, description: b.personaDescription ?? null } : null;
   return {
@@ -27,6 +27,8 @@ export function blueprintHeader(row: Row): Blueprint {
     persona,
     stages: [],
     painPoints: [],
+    version: Number(b.revision ?? 1),
+    updatedAt: b.updatedAt ?? '',
   };
 }
 
@@ -220,4 +222,71 @@ export function blueprintToDocument(blueprint: Blueprint): BlueprintDocument {
       category: painPoint.category,
     })),
   };
+}
+
+/**
+ * A document as the object graph clients read, without the database: the
+ * same assembly as a stored blueprint's, from the rows the document would be
+ * read back as. For figures of documents not stored (versions, files). An
+ * organisation entry the document references without listing is left out
+ * (callers that need it complete the document first).
+ */
+export function documentToBlueprint(document: BlueprintDocument, version = 0, updatedAt = ''): Blueprint {
+  const departments = new Map((document.departments ?? []).map((d) => [d.key, d.name]));
+  const entries = (list: { key: string; name: string; department: string }[] | null | undefined) =>
+    new Map(
+      (list ?? [])
+        .filter((entry) => departments.has(entry.department))
+        .map((entry): [string, OrgRef] => [entry.key, [entry.key, entry.name, entry.department, departments.get(entry.department)!]]),
+    );
+  const [roles, systems, processes] = [entries(document.roles), entries(document.systems), entries(document.processes)];
+  const stages: Row[] = [];
+  const steps: Row[] = [];
+  const actions: ActionRow[] = [];
+  for (const stage of document.stages) {
+    stages.push({ key: stage.key, name: stage.name, position: stages.length });
+    for (const step of stage.steps) {
+      steps.push({ key: step.key, name: step.name, evidence: step.evidence ?? [], position: steps.length, stage: stage.key });
+      for (const action of step.actions) {
+        actions.push({
+          key: action.key,
+          lane: action.lane,
+          name: action.name,
+          description: action.description ?? null,
+          channel: action.channel ?? null,
+          touchpoint: action.touchpoint ?? null,
+          emotion: action.emotion ?? null,
+          position: actions.length,
+          step: step.key,
+          role: (action.role && roles.get(action.role)) || null,
+          department: action.department && departments.has(action.department) ? [action.department, departments.get(action.department)!] : null,
+          process: (action.process && processes.get(action.process)) || null,
+          systems: (action.systems ?? []).flatMap((key, i) => (systems.has(key) ? [[i, ...systems.get(key)!] as ActionRow['systems'][number]] : [])),
+          dependsOn: (action.dependsOn ?? []).map((key, i): Positioned => [i, key]),
+        });
+      }
+    }
+  }
+  const painPoints: PainPointRow[] = (document.painPoints ?? []).map((painPoint, position) => ({
+    key: painPoint.key,
+    title: painPoint.title,
+    description: painPoint.description ?? null,
+    severity: painPoint.severity,
+    frequency: painPoint.frequency ?? 1,
+    category: painPoint.category ?? PainCategory.OTHER,
+    position,
+    action: painPoint.action,
+    causes: (painPoint.causes ?? []).map((key, i): Positioned => [i, key]),
+  }));
+  const blueprint = {
+    key: document.key,
+    name: document.name,
+    description: document.description ?? null,
+    state: document.state ?? BlueprintState.CURRENT,
+    personaName: document.persona?.name ?? null,
+    personaDescription: document.persona?.description ?? null,
+    revision: version,
+    updatedAt,
+  };
+  return assembleBlueprint({ blueprint, stages, steps, actions, painPoints });
 }

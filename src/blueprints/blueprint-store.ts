@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { QueryRunner, Row } from '../database/executor';
+import { int } from '../database/driver-values';
 import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
 import { ExternalReference, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
@@ -7,6 +8,7 @@ import { Blueprint } from './models/blueprint.model';
 import { compareKeys } from '../common/compare-keys';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
+import { KnownEntries } from '../history/version-document';
 
 /** An existing organisation-wide entry that an import lists with another name or department. */
 export interface OrganisationChange {
@@ -23,6 +25,17 @@ interface ChangedEntryRow {
   department?: [string, string];
 }
 
+/** What checkImport finds, under the write lock. */
+export interface ImportCheck {
+  exists: boolean;
+  /** The blueprint's current version; null when it does not exist. */
+  version: number | null;
+  problems: Problem[];
+  organisationChanges: OrganisationChange[];
+  /** The referenced entries that exist, as they are. */
+  known: KnownEntries;
+}
+
 const NOTHING_LISTED = { departments: [], roles: [], systems: [], processes: [] };
 
 /** Enough for a blueprint under a stream of writes (each read of one takes a few ms); then the caller hears why. */
@@ -30,6 +43,12 @@ const MAX_READ_ATTEMPTS = 25;
 
 const blueprintKeyOf = (row: Row) => (row.blueprint as { key: string }).key;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The version a write makes, and when. */
+export interface VersionStamp {
+  version: number;
+  at: string;
+}
 
 /** The start of a read: the blueprints by key, or all of them (null). */
 function matchBlueprints(keys: string[] | null): string {
@@ -112,7 +131,7 @@ export class BlueprintStore {
     key: string,
     references: ExternalReference[],
     listed: Pick<ImportRows, 'departments' | 'roles' | 'systems' | 'processes'> = NOTHING_LISTED,
-  ): Promise<{ exists: boolean; problems: Problem[]; organisationChanges: OrganisationChange[] }> {
+  ): Promise<ImportCheck> {
     const keysOf = (kind: OrgKind) => [...new Set(references.filter((r) => r.kind === kind).map((r) => r.key))];
     const [row] = await runner.run('import-check', {
       key,
@@ -145,7 +164,18 @@ export class BlueprintStore {
         to: { name: name[1], ...(department ? { department: department[1] } : {}) },
       }),
     );
-    return { exists: row.exists as boolean, problems, organisationChanges };
+    return {
+      exists: row.exists as boolean,
+      version: (row.version as number | null) ?? null,
+      problems,
+      organisationChanges,
+      known: {
+        departments: row.knownDepartments as KnownEntries['departments'],
+        roles: row.knownRoles as KnownEntries['roles'],
+        systems: row.knownSystems as KnownEntries['systems'],
+        processes: row.knownProcesses as KnownEntries['processes'],
+      },
+    };
   }
 
   /**
@@ -154,8 +184,8 @@ export class BlueprintStore {
    * written anew. One statement per kind; empty kinds are skipped. The caller
    * took `lockWrites` at the start of its transaction.
    */
-  async write(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
-    await runner.run('blueprint-merge', { key });
+  async write(runner: QueryRunner, key: string, rows: ImportRows, stamp: VersionStamp): Promise<void> {
+    await runner.run('blueprint-merge', { key, version: int(stamp.version), at: stamp.at });
     await runner.run('blueprint-unlink', {
       key,
       stageKeys: rows.stages.map((row) => row.key),
@@ -172,8 +202,8 @@ export class BlueprintStore {
    * found under `lockWrites`): its own nodes are created, not merged, and
    * there is nothing to unlink. Stores what `write` would.
    */
-  async create(runner: QueryRunner, key: string, rows: ImportRows): Promise<void> {
-    await runner.run('blueprint-create', { key, ...rows.properties });
+  async create(runner: QueryRunner, key: string, rows: ImportRows, stamp: VersionStamp): Promise<void> {
+    await runner.run('blueprint-create', { key, ...rows.properties, version: int(stamp.version), at: stamp.at });
     await this.runBatches(runner, key, rows, ['create-stages', 'create-steps', 'create-actions', 'create-pain-points']);
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsAnyOf } from '../common/selection';
 import { BlueprintsService } from './blueprints.service';
@@ -9,6 +9,7 @@ import { ImportResult } from './models/import-result.model';
 import { AccessRole, allows } from '../security/access-role';
 import { RequestContext, principalOf } from '../security/principal';
 import { RequiresRole } from '../security/required-role';
+import { ExpectedVersion, WriteRequest, Writer } from '../history/write-request';
 
 const CONTENT_FIELDS = ['stages', 'painPoints'];
 
@@ -26,25 +27,35 @@ export class BlueprintsResolver {
     return this.service.get(key, selectsAnyOf(info, CONTENT_FIELDS));
   }
 
-  @Query(() => BlueprintDocument, { description: 'NOT_FOUND if absent' })
-  exportBlueprint(@Args('key') key: string): Promise<BlueprintDocument> {
-    return this.service.export(key);
+  @Query(() => BlueprintDocument, { description: 'The current document, or that of a kept version; NOT_FOUND if absent' })
+  exportBlueprint(
+    @Args('key') key: string,
+    @Args('version', { type: () => Int, nullable: true, description: 'a kept version (blueprintVersions); the current document when absent' })
+    version: number | null,
+  ): Promise<BlueprintDocument> {
+    return this.service.export(key, version);
   }
 
   @Mutation(() => ImportResult)
   importBlueprint(
     @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
     @Args('mode', { type: () => ImportMode, nullable: true, defaultValue: ImportMode.CREATE }) mode: ImportMode | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
     @Info() info: GraphQLResolveInfo,
     @Context() context: RequestContext,
   ): Promise<ImportResult> {
     const withContents = selectsAnyOf(info, CONTENT_FIELDS, ['blueprint']);
     const mayChangeOrganisation = allows(principalOf(context).role, AccessRole.ADMIN);
-    return this.service.import(document, mode ?? ImportMode.CREATE, { withContents, mayChangeOrganisation });
+    return this.service.import(document, mode ?? ImportMode.CREATE, {
+      withContents,
+      mayChangeOrganisation,
+      write: { ...writer, expectedVersion },
+    });
   }
 
   @RequiresRole(AccessRole.ADMIN)
-  @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; organisation-wide nodes stay' })
+  @Mutation(() => Boolean, { description: 'Deletes the blueprint with its history; NOT_FOUND if absent; organisation-wide nodes stay' })
   deleteBlueprint(@Args('key') key: string): Promise<boolean> {
     return this.service.delete(key);
   }

@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { KEY_MESSAGE, NAME_MESSAGE, isKey, isNameText } from '../common/validation-rules';
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
+import { BlueprintHistory, VersionEntry } from '../history/blueprint-history';
+import { isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
+import { versionDocument } from '../history/version-document';
+import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { blueprintToDocument } from './blueprint-assembly';
-import { BlueprintStore, OrganisationChange } from './blueprint-store';
-import { checkDocument } from './document-validation';
-import { documentToRows } from './document-rows';
+import { BlueprintStore, ImportCheck, OrganisationChange } from './blueprint-store';
+import { DocumentCheck, checkDocument } from './document-validation';
+import { ImportRows, documentToRows } from './document-rows';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
-import { ImportMode } from './models/enums';
+import { BlueprintState, ImportMode } from './models/enums';
 
 export interface ImportOutcome {
   blueprint: Blueprint;
@@ -25,13 +30,18 @@ export interface ImportOptions {
    * which every blueprint shares (admin keys; trusted in-process callers).
    */
   mayChangeOrganisation?: boolean;
+  /** Who imports, and against which version; in-process callers are anonymous imports. */
+  write?: WriteRequest;
 }
+
+const ANONYMOUS_IMPORT: WriteRequest = { operation: 'importBlueprint', author: null };
 
 @Injectable()
 export class BlueprintsService {
   constructor(
     private readonly executor: Neo4jExecutor,
     private readonly store: BlueprintStore,
+    private readonly history: BlueprintHistory,
   ) {}
 
   /** Lists blueprints by key; with `withContents` false only their own fields are read. */
@@ -48,10 +58,16 @@ export class BlueprintsService {
     return blueprint ?? null;
   }
 
-  async export(key: string): Promise<BlueprintDocument> {
-    const blueprint = await this.executor.read((runner) => this.store.one(runner, key));
-    if (!blueprint) throw new NotFoundError(`No blueprint has the key "${key}"`);
-    return blueprintToDocument(blueprint);
+  /** The current document, or that of a kept version. */
+  async export(key: string, version?: number | null): Promise<BlueprintDocument> {
+    return (await this.executor.read((runner) => this.documentIn(runner, key, version))).document;
+  }
+
+  /** The kept versions, newest first. */
+  async versions(key: string): Promise<VersionEntry[]> {
+    const versions = await this.executor.read((runner) => this.history.list(runner, key));
+    if (!versions) throw new NotFoundError(`No blueprint has the key "${key}"`);
+    return versions;
   }
 
   /**
@@ -61,32 +77,81 @@ export class BlueprintsService {
    * part of the write, and most callers want only the key.
    */
   async import(raw: unknown, mode: ImportMode, options: ImportOptions = {}): Promise<ImportOutcome> {
-    const { document, problems, externalReferences } = checkDocument(raw, options.root);
-    if (!document) throw new BadUserInputError(problems);
+    const checked = checkDocument(raw, options.root);
+    if (!checked.document) throw new BadUserInputError(checked.problems);
+    return this.writeBlueprints((runner) => this.importIn(runner, checked, mode, options));
+  }
+
+  /**
+   * Copies a blueprint under a new key, as a state of its own (a FUTURE state
+   * to rework, by default): the same stages, actions and pain points,
+   * referencing the same organisation entries. Version 1 of the copy names its source.
+   */
+  async duplicate(key: string, copy: { key: string; name?: string | null; state: BlueprintState }, author: string | null): Promise<Blueprint> {
+    if (!isKey(copy.key)) throw new BadUserInputError([{ path: 'newKey', message: KEY_MESSAGE }]);
+    if (copy.name != null && !isNameText(copy.name)) throw new BadUserInputError([{ path: 'name', message: NAME_MESSAGE }]);
     return this.writeBlueprints(async (runner) => {
-      const key = typeof document.key === 'string' ? document.key : '';
-      const rows = problems.length === 0 ? documentToRows(document) : undefined;
-      const check = await this.store.checkImport(runner, key, externalReferences, rows);
-      const allProblems = [...problems, ...check.problems];
-      if (allProblems.length > 0 || !rows) throw new BadUserInputError(allProblems);
-      if (check.exists && mode === ImportMode.CREATE) {
-        throw new ConflictError(`A blueprint with the key "${document.key}" exists; import it with mode REPLACE to replace it`);
-      }
-      if (check.organisationChanges.length > 0 && options.mayChangeOrganisation === false) {
-        throw new ForbiddenError(
-          'This import would change organisation-wide entries that every blueprint shares, which needs the role admin: ' +
-            check.organisationChanges.map(describeChange).join('; ') +
-            '. List them as they are, or leave them out and only reference them.',
-          { organisationChanges: check.organisationChanges },
-        );
-      }
-      if (check.exists) await this.store.write(runner, document.key, rows);
-      else await this.store.create(runner, document.key, rows);
-      const [blueprint] = options.withContents
-        ? await this.store.contents(runner, [document.key])
-        : await this.store.headers(runner, [document.key]);
-      return { blueprint, created: !check.exists, organisationChanges: check.organisationChanges };
+      const source = await this.blueprintIn(runner, key);
+      const document: BlueprintDocument = {
+        ...blueprintToDocument(source),
+        key: copy.key,
+        name: copy.name ?? source.name,
+        state: copy.state,
+        ...REFERENCES_ONLY,
+      };
+      const operation = `duplicateBlueprint (of ${key}, version ${source.version})`;
+      const { blueprint } = await this.importIn(runner, checkDocument(document), ImportMode.CREATE, { write: { operation, author } });
+      return blueprint;
     });
+  }
+
+  private async importIn(runner: QueryRunner, checked: DocumentCheck, mode: ImportMode, options: ImportOptions): Promise<ImportOutcome> {
+    const { problems, externalReferences } = checked;
+    const document = checked.document!;
+    const write = options.write ?? ANONYMOUS_IMPORT;
+    const key = typeof document.key === 'string' ? document.key : '';
+    const rows = problems.length === 0 ? documentToRows(document) : undefined;
+    const check = await this.store.checkImport(runner, key, externalReferences, rows);
+    checkExpectedVersion(key, write, check.version);
+    const allProblems = [...problems, ...check.problems];
+    if (allProblems.length > 0 || !rows) throw new BadUserInputError(allProblems);
+    if (check.exists && mode === ImportMode.CREATE) {
+      throw new ConflictError(`A blueprint with the key "${document.key}" exists; import it with mode REPLACE to replace it`, {
+        currentVersion: check.version,
+      });
+    }
+    if (check.organisationChanges.length > 0 && options.mayChangeOrganisation === false) {
+      throw new ForbiddenError(
+        'This import would change organisation-wide entries that every blueprint shares, which needs the role admin: ' +
+          check.organisationChanges.map(describeChange).join('; ') +
+          '. List them as they are, or leave them out and only reference them.',
+        { organisationChanges: check.organisationChanges },
+      );
+    }
+    await this.commit(runner, document, rows, check, write);
+    const [blueprint] = options.withContents
+      ? await this.store.contents(runner, [document.key])
+      : await this.store.headers(runner, [document.key]);
+    return { blueprint, created: !check.exists, organisationChanges: check.organisationChanges };
+  }
+
+  /**
+   * Writes a checked document over its blueprint (or as a new one) and records
+   * the version this makes, in the caller's write transaction. A document that
+   * would leave the blueprint as its current version has it writes nothing and
+   * makes no version. Returns whether it wrote.
+   */
+  async commit(runner: QueryRunner, document: BlueprintDocument, rows: ImportRows, check: ImportCheck, write: WriteRequest): Promise<boolean> {
+    const key = document.key;
+    const records = toRecords(versionDocument(document, check.known));
+    const previous = check.exists ? await this.history.latest(runner, key) : null;
+    const unchanged = previous !== null && isEmptyPatch(patchBetween(previous.records, records));
+    if (unchanged && check.organisationChanges.length === 0) return false;
+    const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
+    if (check.exists) await this.store.write(runner, key, rows, stamp);
+    else await this.store.create(runner, key, rows, stamp);
+    await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
+    return true;
   }
 
   async delete(key: string): Promise<boolean> {
@@ -106,13 +171,23 @@ export class BlueprintsService {
     });
   }
 
-  /** For edits: the blueprint as a document, read inside the caller's write transaction. */
-  async documentIn(runner: QueryRunner, key: string): Promise<BlueprintDocument> {
+  /** The blueprint whole, read inside the caller's transaction; NOT_FOUND if absent. */
+  async blueprintIn(runner: QueryRunner, key: string): Promise<Blueprint> {
     const blueprint = await this.store.one(runner, key);
     if (!blueprint) throw new NotFoundError(`No blueprint has the key "${key}"`);
-    return blueprintToDocument(blueprint);
+    return blueprint;
+  }
+
+  /** The blueprint as a document, or a kept version of it, with its version, read inside the caller's transaction. */
+  async documentIn(runner: QueryRunner, key: string, version?: number | null): Promise<{ document: BlueprintDocument; version: number }> {
+    if (version != null) return { document: (await this.history.document(runner, key, version)).document, version };
+    const blueprint = await this.blueprintIn(runner, key);
+    return { document: blueprintToDocument(blueprint), version: blueprint.version };
   }
 }
+
+/** A document whose organisation-wide entries are only referenced, checked against the database as they are now. */
+export const REFERENCES_ONLY = { departments: null, roles: null, systems: null, processes: null };
 
 function describeChange(change: OrganisationChange): string {
   const parts: string[] = [];

@@ -11,7 +11,7 @@ export function canonicalDocument(document: any): any {
   const actions = document.stages.flatMap((stage: any) => stage.steps.flatMap((step: any) => step.actions));
   const used = (list: any[], keys: (action: any) => (string | undefined)[]) => {
     const wanted = new Set(actions.flatMap(keys));
-    return list.filter((entry) => wanted.has(entry.key)).sort(byKey);
+    return (list ?? []).filter((entry) => wanted.has(entry.key)).sort(byKey);
   };
   const roles = used(document.roles, (action) => [action.role]);
   const systems = used(document.systems, (action) => action.systems ?? []);
@@ -23,7 +23,7 @@ export function canonicalDocument(document: any): any {
     description: document.description ?? null,
     state: document.state ?? 'CURRENT',
     persona: document.persona ? { name: document.persona.name, description: document.persona.description ?? null } : null,
-    departments: document.departments.filter((department: any) => ownerKeys.has(department.key)).sort(byKey),
+    departments: (document.departments ?? []).filter((department: any) => ownerKeys.has(department.key)).sort(byKey),
     roles,
     systems,
     processes,
@@ -50,7 +50,7 @@ export function canonicalDocument(document: any): any {
         })),
       })),
     })),
-    painPoints: document.painPoints.map((painPoint: any) => ({
+    painPoints: (document.painPoints ?? []).map((painPoint: any) => ({
       key: painPoint.key,
       title: painPoint.title,
       description: painPoint.description ?? null,

@@ -8,6 +8,8 @@ import neo4j, { Integer, isInt } from 'neo4j-driver';
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (isInt(value)) return (value as Integer).toNumber();
+  // Byte arrays (stored blueprint versions) stay as they come.
+  if (ArrayBuffer.isView(value)) return value;
   if (Array.isArray(value)) return value.map(toPlain);
   if (typeof value === 'object') {
     const shape = value as { properties?: unknown; labels?: unknown; type?: unknown; elementId?: unknown };

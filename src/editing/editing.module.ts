@@ -6,5 +6,6 @@ import { EditingService } from './editing.service';
 @Module({
   imports: [BlueprintsModule],
   providers: [EditingResolver, EditingService],
+  exports: [EditingService],
 })
 export class EditingModule {}

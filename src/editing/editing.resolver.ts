@@ -4,6 +4,7 @@ import { Blueprint } from '../blueprints/models/blueprint.model';
 import { BlueprintState } from '../blueprints/models/enums';
 import * as edits from './document-edits';
 import { EditFocus, EditingService } from './editing.service';
+import { ExpectedVersion, WriteRequest, Writer } from '../history/write-request';
 import { BadUserInputError } from '../common/errors';
 import { NAME_MESSAGE, isNameText } from '../common/validation-rules';
 import { checkPart } from '../blueprints/document-validation';
@@ -29,9 +30,11 @@ export class EditingResolver {
   updateBlueprint(
     @Args('key') key: string,
     @Args('properties', { type: () => BlueprintPropertiesInput }) properties: BlueprintPropertiesInput,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     checkPart(BlueprintPropertiesInput, properties, 'properties');
-    return this.editing.edit(key, (doc) => {
+    return this.editing.edit({ blueprintKey: key, expectedVersion, ...writer }, (doc) => {
       if (properties.name !== undefined && properties.name !== null) doc.name = properties.name;
       if (properties.description !== undefined) doc.description = properties.description;
       if (properties.state !== undefined && properties.state !== null) doc.state = properties.state as BlueprintState;
@@ -44,15 +47,23 @@ export class EditingResolver {
     @Args('blueprintKey') blueprintKey: string,
     @Args('stage', { type: () => StageDocument }) stage: StageDocument,
     @Args('position', POSITION) position: number | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(StageDocument, stage, 'stage');
-    return this.editing.edit(blueprintKey, (doc) => edits.addStage(doc, part, position), focus('stage', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStage(doc, part, position), focus('stage', part.key));
   }
 
   @Mutation(() => Blueprint)
-  renameStage(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string, @Args('name') name: string): Promise<Blueprint> {
+  renameStage(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @Args('name') name: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
     checkName(name, 'name');
-    return this.editing.edit(blueprintKey, (doc) => edits.renameStage(doc, key, name));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.renameStage(doc, key, name));
   }
 
   @Mutation(() => Blueprint)
@@ -60,13 +71,20 @@ export class EditingResolver {
     @Args('blueprintKey') blueprintKey: string,
     @Args('key') key: string,
     @Args('position', { type: () => Int }) position: number,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.moveStage(doc, key, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStage(doc, key, position));
   }
 
   @Mutation(() => Blueprint, { description: 'Removes a stage with its steps and actions (refused while a pain point occurs at one).' })
-  removeStage(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.removeStage(doc, key));
+  removeStage(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStage(doc, key));
   }
 
   @Mutation(() => Blueprint)
@@ -75,9 +93,11 @@ export class EditingResolver {
     @Args('stageKey') stageKey: string,
     @Args('step', { type: () => StepDocument }) step: StepDocument,
     @Args('position', POSITION) position: number | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(StepDocument, step, 'step');
-    return this.editing.edit(blueprintKey, (doc) => edits.addStep(doc, stageKey, part, position), focus('step', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStep(doc, stageKey, part, position), focus('step', part.key));
   }
 
   @Mutation(() => Blueprint, { description: "Changes a step's name and, when given, its evidence." })
@@ -86,9 +106,11 @@ export class EditingResolver {
     @Args('key') key: string,
     @Args('name') name: string,
     @Args('evidence', { type: () => [String], nullable: true }) evidence: string[] | null | undefined,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     checkPart(StepNameInput, { name, evidence }, '');
-    return this.editing.edit(blueprintKey, (doc) => edits.updateStep(doc, key, name, evidence));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateStep(doc, key, name, evidence));
   }
 
   @Mutation(() => Blueprint, { description: 'Moves a step within its stage or to another stage.' })
@@ -97,13 +119,20 @@ export class EditingResolver {
     @Args('key') key: string,
     @Args('stageKey') stageKey: string,
     @Args('position', POSITION) position: number | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.moveStep(doc, key, stageKey, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStep(doc, key, stageKey, position));
   }
 
   @Mutation(() => Blueprint, { description: 'Removes a step with its actions (refused while a pain point occurs at one).' })
-  removeStep(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.removeStep(doc, key));
+  removeStep(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStep(doc, key));
   }
 
   @Mutation(() => Blueprint)
@@ -112,18 +141,22 @@ export class EditingResolver {
     @Args('stepKey') stepKey: string,
     @Args('action', { type: () => ActionDocument }) action: ActionDocument,
     @Args('position', POSITION) position: number | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(ActionDocument, action, 'action');
-    return this.editing.edit(blueprintKey, (doc) => edits.addAction(doc, stepKey, part, position), focus('action', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addAction(doc, stepKey, part, position), focus('action', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Replaces the action with the same key, keeping its place.' })
   updateAction(
     @Args('blueprintKey') blueprintKey: string,
     @Args('action', { type: () => ActionDocument }) action: ActionDocument,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(ActionDocument, action, 'action');
-    return this.editing.edit(blueprintKey, (doc) => edits.updateAction(doc, part), focus('action', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateAction(doc, part), focus('action', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Moves an action within its step or to another step.' })
@@ -132,45 +165,73 @@ export class EditingResolver {
     @Args('key') key: string,
     @Args('stepKey') stepKey: string,
     @Args('position', POSITION) position: number | null,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.moveAction(doc, key, stepKey, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveAction(doc, key, stepKey, position));
   }
 
   @Mutation(() => Blueprint, { description: 'Removes an action with its dependencies (refused while a pain point occurs at it).' })
-  removeAction(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.removeAction(doc, key));
+  removeAction(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeAction(doc, key));
   }
 
   @Mutation(() => Blueprint, { description: 'Makes action `from` depend on action `to`.' })
-  addDependency(@Args('blueprintKey') blueprintKey: string, @Args('from') from: string, @Args('to') to: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.addDependency(doc, from, to));
+  addDependency(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addDependency(doc, from, to));
   }
 
   @Mutation(() => Blueprint)
-  removeDependency(@Args('blueprintKey') blueprintKey: string, @Args('from') from: string, @Args('to') to: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.removeDependency(doc, from, to));
+  removeDependency(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeDependency(doc, from, to));
   }
 
   @Mutation(() => Blueprint)
   addPainPoint(
     @Args('blueprintKey') blueprintKey: string,
     @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointDocument, painPoint, 'painPoint');
-    return this.editing.edit(blueprintKey, (doc) => edits.addPainPoint(doc, part), focus('painPoint', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addPainPoint(doc, part), focus('painPoint', part.key));
   }
 
   @Mutation(() => Blueprint, { description: 'Replaces the pain point with the same key, keeping its place.' })
   updatePainPoint(
     @Args('blueprintKey') blueprintKey: string,
     @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointDocument, painPoint, 'painPoint');
-    return this.editing.edit(blueprintKey, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
   }
 
   @Mutation(() => Blueprint)
-  removePainPoint(@Args('blueprintKey') blueprintKey: string, @Args('key') key: string): Promise<Blueprint> {
-    return this.editing.edit(blueprintKey, (doc) => edits.removePainPoint(doc, key));
+  removePainPoint(
+    @Args('blueprintKey') blueprintKey: string,
+    @Args('key') key: string,
+    @ExpectedVersion() expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+  ): Promise<Blueprint> {
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removePainPoint(doc, key));
   }
 }

@@ -1,44 +1,75 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, Problem } from '../common/errors';
+import { QueryRunner } from '../database/executor';
+import { blueprintToDocument } from '../blueprints/blueprint-assembly';
 import { BlueprintStore } from '../blueprints/blueprint-store';
-import { BlueprintsService } from '../blueprints/blueprints.service';
+import { BlueprintsService, REFERENCES_ONLY } from '../blueprints/blueprints.service';
+import { BlueprintHistory } from '../history/blueprint-history';
+import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { checkDocument } from '../blueprints/document-validation';
 import { documentToRows } from '../blueprints/document-rows';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
 
+/** Which blueprint an edit changes, who asks, and against which version. */
+export interface EditRequest extends WriteRequest {
+  blueprintKey: string;
+}
+
 /**
  * Applies one granular edit to a blueprint in one transaction: lock, read the
- * document, change it, check it by the import's rules, write it back.
+ * document, change it, check it by the import's rules, write it back with the
+ * version it makes.
  */
 @Injectable()
 export class EditingService {
   constructor(
     private readonly store: BlueprintStore,
     private readonly blueprints: BlueprintsService,
+    private readonly history: BlueprintHistory,
   ) {}
 
   /**
    * `focus` names the part of the document that the edit's input became, so
    * that problems found in it point into the input (`action.emotion`) rather
-   * than into the stored document.
+   * than into the stored document. An edit that changes nothing writes
+   * nothing and answers the blueprint as it is.
    */
-  edit(blueprintKey: string, change: (document: BlueprintDocument) => void, focus?: EditFocus): Promise<Blueprint> {
+  edit(
+    request: EditRequest,
+    change: (document: BlueprintDocument, runner: QueryRunner) => void | Promise<void>,
+    focus?: EditFocus,
+  ): Promise<Blueprint> {
+    const key = request.blueprintKey;
     return this.blueprints.writeBlueprints(async (runner) => {
       // Read under the blueprint write lock: no other write can change it before this one commits.
-      const current = await this.blueprints.documentIn(runner, blueprintKey);
-      change(current);
+      const before = await this.blueprints.blueprintIn(runner, key);
+      checkExpectedVersion(key, request, before.version);
+      const current = blueprintToDocument(before);
+      await change(current, runner);
       // Organisation-wide entries are only referenced by an edit, checked against the database as they are now,
       // and never written back: a concurrent change to a role or system must not be undone.
-      current.departments = current.roles = current.systems = current.processes = null;
+      Object.assign(current, REFERENCES_ONLY);
       const { document, problems, externalReferences } = checkDocument(current);
-      const check = await this.store.checkImport(runner, blueprintKey, externalReferences);
+      const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
       if (!document || allProblems.length > 0) {
         throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
       }
-      await this.store.write(runner, blueprintKey, documentToRows(document));
-      return (await this.store.one(runner, blueprintKey))!;
+      const written = await this.blueprints.commit(runner, document, documentToRows(document), check, request);
+      return written ? (await this.store.one(runner, key))! : before;
+    });
+  }
+
+  /**
+   * Makes a kept version the blueprint's next one: its stages, actions and
+   * pain points as they were, referencing the organisation as it is now.
+   */
+  restore(request: EditRequest, version: number): Promise<Blueprint> {
+    const operation = `${request.operation} (version ${version})`;
+    return this.edit({ ...request, operation }, async (current, runner) => {
+      const { document } = await this.history.document(runner, request.blueprintKey, version);
+      Object.assign(current, document, REFERENCES_ONLY);
     });
   }
 }

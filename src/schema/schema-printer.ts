@@ -5,8 +5,21 @@ import { AnalysisResolver, PainContributionResolver } from '../analysis/analysis
 import { BlueprintsResolver } from '../blueprints/blueprints.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { OrganisationResolver } from '../organisation/organisation.resolver';
+import { HistoryResolver } from '../history/history.resolver';
+import { ComparisonResolver } from '../comparison/comparison.resolver';
+import { LintResolver } from '../lint/lint.resolver';
 
-export const RESOLVERS = [BlueprintsResolver, AnalysisResolver, PainContributionResolver, OrganisationResolver, EditingResolver];
+/** Every resolver of FEATURE_MODULES (src/app.module.ts); the schema test fails when one is missing here. */
+export const RESOLVERS = [
+  BlueprintsResolver,
+  AnalysisResolver,
+  PainContributionResolver,
+  OrganisationResolver,
+  EditingResolver,
+  HistoryResolver,
+  ComparisonResolver,
+  LintResolver,
+];
 
 const HEADER = '# The GraphQL schema of Blueprint Graph, emitted from the code by `npm run schema`. Do not edit.\n\n';
 

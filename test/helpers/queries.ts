@@ -29,16 +29,19 @@ export const IMPORT_KEY = `
   }
 `;
 
+/** Every field of a blueprint document, as exportBlueprint gives it. */
+export const DOCUMENT_FIELDS = `
+  key name description state persona { name description }
+  departments { key name } roles { key name department } systems { key name department } processes { key name department }
+  stages { key name steps { key name evidence actions {
+    key lane name description channel touchpoint emotion role department process systems dependsOn
+  } } }
+  painPoints { key title description action causes severity frequency category }
+`;
+
 export const EXPORT = `
   query Export($key: String!) {
-    exportBlueprint(key: $key) {
-      key name description state persona { name description }
-      departments { key name } roles { key name department } systems { key name department } processes { key name department }
-      stages { key name steps { key name evidence actions {
-        key lane name description channel touchpoint emotion role department process systems dependsOn
-      } } }
-      painPoints { key title description action causes severity frequency category }
-    }
+    exportBlueprint(key: $key) { ${DOCUMENT_FIELDS} }
   }
 `;
 

@@ -71,4 +71,6 @@ export class Blueprint {
   @Field(() => Persona, { nullable: true }) persona: Persona | null;
   @Field(() => [Stage]) stages: Stage[];
   @Field(() => [PainPoint]) painPoints: PainPoint[];
+  @Field(() => Int, { description: '1 at creation, +1 for every write that changes it' }) version: number;
+  @Field({ description: 'when its current version was written (ISO 8601, UTC)' }) updatedAt: string;
 }

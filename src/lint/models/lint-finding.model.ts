@@ -1,0 +1,16 @@
+import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+
+export enum LintSeverity {
+  WARNING = 'WARNING',
+  INFO = 'INFO',
+}
+registerEnumType(LintSeverity, { name: 'LintSeverity', description: 'WARNING: worth fixing before a review; INFO: worth a look' });
+
+@ObjectType({ description: 'One finding of blueprint lint (docs/domain.md, "Blueprint lint")' })
+export class LintFinding {
+  @Field({ description: 'UNOWNED_ACTION, STEP_WITHOUT_CUSTOMER, DEPENDENCY_CYCLE, UNATTRIBUTED_PAIN, UNUSED_BACKSTAGE or REVERSE_DEPENDENCY' })
+  rule: string;
+  @Field(() => LintSeverity) severity: LintSeverity;
+  @Field({ description: 'where in the document, as in BAD_USER_INPUT problems' }) path: string;
+  @Field({ description: 'what is wrong and what to do' }) message: string;
+}
