@@ -11,6 +11,11 @@ import { ImportMode } from '../blueprints/models/enums';
 import { Problem } from '../common/errors';
 import { loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
+import { Neo4jExecutor } from '../database/executor';
+import { VersionEntry } from '../history/blueprint-history';
+import { LintFinding } from '../lint/lint-document';
+import { LintModule } from '../lint/lint.module';
+import { LintService } from '../lint/lint.service';
 
 /** What the command line needs from the product, in-process or through a running server's GraphQL endpoint. */
 
@@ -42,9 +47,18 @@ export interface DependencyRow {
   blueprints: string[];
 }
 
+export interface VersionedDocument {
+  document: BlueprintDocument;
+  version: number;
+}
+
 export interface Backend {
-  importDocument(document: unknown, mode: ImportMode): Promise<{ key: string; created: boolean }>;
+  importDocument(document: unknown, mode: ImportMode, expectedVersion?: number): Promise<{ key: string; created: boolean; version: number }>;
   exportDocument(key: string): Promise<BlueprintDocument>;
+  /** The current document with its version, or that of a kept version. */
+  versionedDocument(key: string, version?: number): Promise<VersionedDocument>;
+  versions(key: string): Promise<VersionEntry[]>;
+  lint(key: string): Promise<LintFinding[]>;
   blueprintKeys(): Promise<string[]>;
   rootCauses(args: RootCauseArgs): Promise<RootCauseRows>;
   dependencies(blueprintKey?: string): Promise<DependencyRow[]>;
@@ -57,6 +71,7 @@ export class OperationError extends Error {
     message: string,
     readonly code: string,
     readonly problems: Problem[] = [],
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -65,7 +80,7 @@ export class OperationError extends Error {
     if (error instanceof OperationError) return error;
     if (error instanceof GraphQLError) {
       const extensions = error.extensions as { code?: string; problems?: Problem[] };
-      return new OperationError(error.message, extensions.code ?? 'ERROR', extensions.problems ?? []);
+      return new OperationError(error.message, extensions.code ?? 'ERROR', extensions.problems ?? [], error.extensions);
     }
     return new OperationError((error as Error).message ?? String(error), 'ERROR');
   }
@@ -84,7 +99,7 @@ class DirectBackend implements Backend {
   static async open(log: (line: string) => void): Promise<DirectBackend> {
     const database = await openDatabaseForCommand(loadConfig(), log);
     try {
-      @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule] })
+      @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule, LintModule] })
       class CommandModule {}
       const context = await NestFactory.createApplicationContext(CommandModule, { logger: ['error'] });
       await context.get(DatabaseLifecycle).whenSchemaReady();
@@ -101,15 +116,29 @@ class DirectBackend implements Backend {
     });
   }
 
-  importDocument(document: unknown, mode: ImportMode) {
+  importDocument(document: unknown, mode: ImportMode, expectedVersion?: number) {
     return this.guard(async () => {
-      const { blueprint, created } = await this.context.get(BlueprintsService).import(document, mode);
-      return { key: blueprint.key, created };
+      const write = { operation: 'importBlueprint', author: null, expectedVersion };
+      const { blueprint, created } = await this.context.get(BlueprintsService).import(document, mode, { write });
+      return { key: blueprint.key, created, version: blueprint.version };
     });
   }
 
   exportDocument(key: string) {
     return this.guard(() => this.context.get(BlueprintsService).export(key));
+  }
+
+  versionedDocument(key: string, version?: number) {
+    const blueprints = this.context.get(BlueprintsService);
+    return this.guard(() => this.context.get(Neo4jExecutor).read((runner) => blueprints.documentIn(runner, key, version)));
+  }
+
+  versions(key: string) {
+    return this.guard(() => this.context.get(BlueprintsService).versions(key));
+  }
+
+  lint(key: string) {
+    return this.guard(() => this.context.get(LintService).lintBlueprint(key));
   }
 
   blueprintKeys() {
@@ -180,26 +209,48 @@ class GraphQLBackend implements Backend {
     const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: any }[] };
     if (body.errors?.length) {
       const [first] = body.errors;
-      throw new OperationError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.problems ?? []);
+      throw new OperationError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.problems ?? [], first.extensions ?? {});
     }
     if (!body.data) throw new OperationError(`${this.endpoint} answered ${response.status} without data`, 'ERROR');
     return body.data;
   }
 
-  async importDocument(document: unknown, mode: ImportMode) {
-    const data = await this.request<{ importBlueprint: { created: boolean; blueprint: { key: string } } }>(
-      'mutation($document: BlueprintDocumentInput!, $mode: ImportMode) { importBlueprint(document: $document, mode: $mode) { created blueprint { key } } }',
-      { document, mode },
+  async importDocument(document: unknown, mode: ImportMode, expectedVersion?: number) {
+    const data = await this.request<{ importBlueprint: { created: boolean; blueprint: { key: string; version: number } } }>(
+      `mutation($document: BlueprintDocumentInput!, $mode: ImportMode, $expectedVersion: Int) {
+        importBlueprint(document: $document, mode: $mode, expectedVersion: $expectedVersion) { created blueprint { key version } } }`,
+      { document, mode, expectedVersion },
     );
-    return { key: data.importBlueprint.blueprint.key, created: data.importBlueprint.created };
+    const { created, blueprint } = data.importBlueprint;
+    return { key: blueprint.key, created, version: blueprint.version };
   }
 
   async exportDocument(key: string) {
-    const data = await this.request<{ exportBlueprint: BlueprintDocument }>(
-      `query($key: String!) { exportBlueprint(key: $key) { ${EXPORT_FIELDS} } }`,
+    return (await this.versionedDocument(key)).document;
+  }
+
+  async versionedDocument(key: string, version?: number) {
+    const data = await this.request<{ blueprint: { version: number } | null; exportBlueprint: BlueprintDocument }>(
+      `query($key: String!, $version: Int) { blueprint(key: $key) { version } exportBlueprint(key: $key, version: $version) { ${EXPORT_FIELDS} } }`,
+      { key, version },
+    );
+    return { document: data.exportBlueprint, version: version ?? data.blueprint!.version };
+  }
+
+  async versions(key: string) {
+    const data = await this.request<{ blueprintVersions: VersionEntry[] }>(
+      'query($key: String!) { blueprintVersions(key: $key) { version at operation author } }',
       { key },
     );
-    return data.exportBlueprint;
+    return data.blueprintVersions;
+  }
+
+  async lint(key: string) {
+    const data = await this.request<{ lintBlueprint: LintFinding[] }>(
+      'query($key: String!) { lintBlueprint(key: $key) { rule severity path message } }',
+      { key },
+    );
+    return data.lintBlueprint;
   }
 
   async blueprintKeys() {

@@ -2,66 +2,25 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { checkDocument } from '../blueprints/document-validation';
 import { ImportMode } from '../blueprints/models/enums';
-import { Problem } from '../common/errors';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
-import { Backend, OperationError, connect } from './backend';
+import { Backend, OperationError } from './backend';
+import { err, number, offlineProblems, out, problemLines, urlOption, withBackend } from './command-kit';
+import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
 import { collectFiles } from './files';
 import { Column, Format, decimal, percent, render } from './format';
 import { Progress } from './progress';
-import { SourceFile, displayPath, readSourceFile } from './source-file';
+import { readSourceFile } from './source-file';
 
 /** `blueprint`: blueprints as code, from a terminal or a CI job. */
-
-const out = (line = '') => process.stdout.write(line + '\n');
-const err = (line: string) => process.stderr.write(line + '\n');
-
-/** `file:line:column path: message`, in the order of the file. */
-function problemLines(source: SourceFile, problems: Problem[]): string[] {
-  return problems
-    .map((problem) => ({ ...problem, ...source.locate(problem.path) }))
-    .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((p) => `${source.file}:${p.line}:${p.column} ${displayPath(p.path)}: ${p.message}`);
-}
-
-/** Every problem a file has that needs no database; empty when it is valid. */
-function offlineProblems(source: SourceFile): string[] {
-  if (source.syntaxErrors.length > 0) {
-    return source.syntaxErrors.map((e) => `${source.file}:${e.line}:${e.column} (syntax): ${e.message}`);
-  }
-  return problemLines(source, checkDocument(source.data).problems);
-}
-
-const number = (what: string, integer: boolean) => (value: string) => {
-  const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || (integer && !Number.isInteger(parsed))) {
-    throw new InvalidArgumentError(`expected ${integer ? 'an integer' : 'a number'} for ${what}`);
-  }
-  return parsed;
-};
-
-async function withBackend<T>(options: { url?: string }, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await connect(options.url, (line) => err(line));
-  try {
-    return await work(backend);
-  } finally {
-    await backend.close();
-  }
-}
 
 export function buildProgram(): Command {
   const program = new Command('blueprint')
     .description('Validate, import, export and query service blueprints kept as YAML or JSON files.')
     .showHelpAfterError()
     .exitOverride();
-  const urlOption = () =>
-    new Option(
-      '--url <url>',
-      "a running server's address (e.g. http://127.0.0.1:3000): go through its GraphQL endpoint, with the key in BLUEPRINT_API_KEY if it needs one",
-    );
   const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
 
   program
@@ -89,9 +48,17 @@ export function buildProgram(): Command {
     .description('Import blueprint files, each in one transaction; the valid ones stay imported.')
     .argument('<paths...>', 'YAML or JSON files, or folders of them')
     .option('--replace', 'replace blueprints that exist (otherwise they are rejected)')
+    .option(
+      '--expected-version <n>',
+      'the version the file was made from: if the blueprint has moved on since, nothing is written and what changed is shown (one file only)',
+      number('--expected-version', true),
+    )
     .addOption(urlOption())
-    .action(async (paths: string[], options: { replace?: boolean; url?: string }) => {
+    .action(async (paths: string[], options: { replace?: boolean; expectedVersion?: number; url?: string }) => {
       const files = collectFiles(paths);
+      if (options.expectedVersion !== undefined && files.length !== 1) {
+        throw new InvalidArgumentError('--expected-version needs exactly one file: each blueprint has its own version');
+      }
       const mode = options.replace ? ImportMode.REPLACE : ImportMode.CREATE;
       const counts = { imported: 0, replaced: 0, rejected: 0 };
       const rejections: string[] = [];
@@ -106,14 +73,20 @@ export function buildProgram(): Command {
             rejections.push(...offline);
           } else {
             try {
-              const { key, created } = await backend.importDocument(source.data, mode);
+              const { key, created, version } = await backend.importDocument(source.data, mode, options.expectedVersion);
               outcome = created ? 'imported' : 'replaced';
-              progress.log(`${outcome} ${file} (${key})`);
+              progress.log(`${outcome} ${file} (${key}, version ${version})`);
             } catch (error) {
               const failure = OperationError.from(error);
               outcome = 'rejected';
               if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
-              else if (failure.code === 'CONFLICT') rejections.push(`${file}: ${failure.message}`);
+              else if (failure.code === 'CONFLICT') {
+                rejections.push(`${file}: ${failure.message}`);
+                const key = (source.data as { key?: unknown }).key;
+                if (options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string') {
+                  rejections.push(...(await describeChangesSince(backend, key, options.expectedVersion)));
+                }
+              }
               else throw failure;
             }
           }
@@ -227,6 +200,8 @@ export function buildProgram(): Command {
       );
     });
 
+  addLivingCommands(program);
+
   program
     .command('api-key')
     .description(
@@ -250,14 +225,15 @@ export async function run(argv: string[]): Promise<void> {
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return;
-    if (typeof code === 'string' && code.startsWith('commander.')) {
+    // Thrown by an action (commander reports its own parse errors before it throws them).
+    if (error instanceof InvalidArgumentError) {
+      err(`error: ${error.message}`);
       process.exitCode = 2;
       return;
     }
-    if (error instanceof InvalidArgumentError) {
-      err(`error: ${error.message}`);
+    const code = (error as { code?: string }).code;
+    if (code === 'commander.helpDisplayed' || code === 'commander.version' || code === 'commander.help') return;
+    if (typeof code === 'string' && code.startsWith('commander.')) {
       process.exitCode = 2;
       return;
     }

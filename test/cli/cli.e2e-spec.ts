@@ -21,7 +21,7 @@ describe('the blueprint command', () => {
   afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
   it('has --help on every subcommand', async () => {
-    for (const command of ['validate', 'import', 'export', 'root-causes', 'dependencies']) {
+    for (const command of ['validate', 'import', 'export', 'root-causes', 'dependencies', 'history', 'diff', 'lint']) {
       const run = await runCli([command, '--help'], uri());
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: blueprint ${command}`);
@@ -59,8 +59,8 @@ describe('the blueprint command', () => {
     const run = await runCli(['import', fixture('cli', 'import-folder')], uri());
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('imported 2, replaced 0, rejected 1');
-    expect(run.stdout).toContain(`imported ${fixture('cli', 'import-folder', 'b2b-onboarding.json')} (b2b-onboarding)`);
-    expect(run.stdout).toContain(`imported ${fixture('cli', 'import-folder', 'ecommerce-return.yaml')} (ecommerce-return)`);
+    expect(run.stdout).toContain(`imported ${fixture('cli', 'import-folder', 'b2b-onboarding.json')} (b2b-onboarding, version 1)`);
+    expect(run.stdout).toContain(`imported ${fixture('cli', 'import-folder', 'ecommerce-return.yaml')} (ecommerce-return, version 1)`);
     expect(run.stdout).toContain(`${fixture('cli', 'import-folder', 'zz-four-mistakes.yaml')}:26:15 painPoints[0].severity`);
 
     const again = await runCli(['import', fixture('cli', 'import-folder', 'ecommerce-return.yaml')], uri());

@@ -1,0 +1,227 @@
+import * as fs from 'node:fs';
+import { Command, InvalidArgumentError } from 'commander';
+import { checkDocument } from '../blueprints/document-validation';
+import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
+import { isKey } from '../common/validation-rules';
+import { DocumentComparison, anyDifference, compareDocuments } from '../comparison/compare-documents';
+import { LintFinding, lintDocument } from '../lint/lint-document';
+import { LintSeverity } from '../lint/models/lint-finding.model';
+import { Backend } from './backend';
+import { err, offlineProblems, out, urlOption, withBackend } from './command-kit';
+import { collectFiles } from './files';
+import { decimal, render } from './format';
+import { displayPath, readSourceFile } from './source-file';
+
+/** `history`, `diff` and `lint`: blueprints as living documents, in a terminal or a pull request. */
+
+/** What a command works on: a file, or a stored blueprint (`KEY`, or `KEY@VERSION` for a kept version). */
+export type Target = { kind: 'file'; file: string } | { kind: 'blueprint'; key: string; version?: number; label: string };
+
+/** An existing path is a file; otherwise the argument must read as KEY or KEY@VERSION. */
+export function parseTarget(argument: string): Target {
+  if (fs.existsSync(argument)) return { kind: 'file', file: argument };
+  const match = /^(.*?)(?:@(\d+))?$/.exec(argument)!;
+  if (!isKey(match[1])) throw new InvalidArgumentError(`${argument}: no such file, nor a blueprint key (KEY or KEY@VERSION)`);
+  return { kind: 'blueprint', key: match[1], version: match[2] === undefined ? undefined : Number(match[2]), label: argument };
+}
+
+const needsBackend = (targets: Target[]) => targets.some((target) => target.kind === 'blueprint');
+
+/** Runs `work` with a backend only when a target is stored, so that files alone stay offline. */
+function withBackendFor<T>(targets: Target[], options: { url?: string }, work: (backend: Backend | null) => Promise<T>): Promise<T> {
+  return needsBackend(targets) ? withBackend(options, work) : work(null);
+}
+
+class InvalidFile extends Error {}
+
+/** A valid file's document; its problems printed and InvalidFile thrown otherwise. */
+function fileDocument(file: string): BlueprintDocument {
+  const source = readSourceFile(file);
+  const problems = offlineProblems(source);
+  if (problems.length > 0) {
+    problems.forEach((line) => out(line));
+    throw new InvalidFile(`${file} is not a valid blueprint document`);
+  }
+  const { document, externalReferences } = checkDocument(source.data);
+  const unlisted = [...new Set(externalReferences.map((reference) => `${reference.kind} "${reference.key}"`))];
+  if (unlisted.length > 0) {
+    err(`note: ${file} references ${unlisted.join(', ')} without listing them; its figures count no department for them`);
+  }
+  return document!;
+}
+
+async function sideOf(target: Target, backend: Backend | null): Promise<{ name: string; version: number | null; document: BlueprintDocument }> {
+  if (target.kind === 'file') return { name: target.file, version: null, document: fileDocument(target.file) };
+  const { document, version } = await backend!.versionedDocument(target.key, target.version);
+  return { name: target.key, version, document };
+}
+
+/** The comparison as lines a person reads, like a diff: + added, - removed, ~ changed. */
+export function comparisonLines(comparison: DocumentComparison): string[] {
+  const lines: string[] = [];
+  if (comparison.properties.length > 0) lines.push(`~ blueprint: ${comparison.properties.join(', ')}`);
+  const elements: [string, DocumentComparison['stages']][] = [
+    ['stage', comparison.stages],
+    ['step', comparison.steps],
+    ['action', comparison.actions],
+    ['pain point', comparison.painPoints],
+  ];
+  const mark = { ADDED: '+', REMOVED: '-', CHANGED: '~' } as const;
+  for (const [what, changes] of elements) {
+    for (const change of changes) lines.push(`${mark[change.change]} ${what} ${change.key}${change.fields.length ? `: ${change.fields.join(', ')}` : ''}`);
+  }
+  for (const dependency of comparison.dependencies) lines.push(`${mark[dependency.change]} dependency ${dependency.from} -> ${dependency.to}`);
+  if (comparison.departments.length > 0) {
+    lines.push('', 'blame by department (default parameters):');
+    lines.push(
+      render(
+        comparison.departments,
+        [
+          { header: 'department', value: (row) => row.department.key },
+          { header: 'before', value: (row) => decimal(row.before), align: 'right' },
+          { header: 'after', value: (row) => decimal(row.after), align: 'right' },
+          { header: 'change', value: (row) => signed(row.after - row.before), align: 'right' },
+        ],
+        'table',
+      ),
+    );
+  }
+  if (comparison.handoffs.length > 0) {
+    lines.push('', 'handoffs:');
+    for (const row of comparison.handoffs) lines.push(`  ${row.from.key} -> ${row.to.key}: ${row.before} -> ${row.after}`);
+  }
+  if (comparison.totalImpactBefore !== comparison.totalImpactAfter) {
+    lines.push('', `total impact: ${decimal(comparison.totalImpactBefore)} -> ${decimal(comparison.totalImpactAfter)}`);
+  }
+  return lines;
+}
+
+const signed = (value: number) => (value > 0 ? '+' : '') + decimal(value);
+
+/** The table of `history`, and of an import refused for a stale version. */
+function versionTable(versions: { version: number; at: string; operation: string; author: string | null }[]): string {
+  return render(
+    versions,
+    [
+      { header: 'version', value: (v) => v.version, align: 'right' },
+      { header: 'at', value: (v) => v.at },
+      { header: 'operation', value: (v) => v.operation },
+      { header: 'author', value: (v) => v.author ?? '-' },
+    ],
+    'table',
+  );
+}
+
+/** What a designer whose import was refused as stale needs to see: the writes since, and what they changed. */
+export async function describeChangesSince(backend: Backend, key: string, expected: number): Promise<string[]> {
+  const newer = (await backend.versions(key)).filter((version) => version.version > expected);
+  const lines = [`changed since version ${expected}:`, versionTable(newer)];
+  try {
+    const [before, now] = [await backend.versionedDocument(key, expected), await backend.versionedDocument(key)];
+    const changes = comparisonLines(await compareDocuments(before.document, now.document));
+    lines.push('', ...(changes.length > 0 ? changes : ['(no difference in the blueprint itself)']));
+  } catch {
+    lines.push('', `(version ${expected} is no longer kept, so what changed cannot be shown)`);
+  }
+  return lines;
+}
+
+function lintLines(target: string, findings: LintFinding[], locate?: (path: string) => { line: number; column: number }): string[] {
+  return findings
+    .map((finding) => ({ finding, at: locate?.(finding.path) }))
+    .sort((a, b) => (a.at && b.at ? a.at.line - b.at.line || a.at.column - b.at.column : 0))
+    .map(({ finding, at }) => {
+      const where = at ? `${target}:${at.line}:${at.column}` : target;
+      return `${where} ${finding.severity} ${finding.rule} ${displayPath(finding.path)}: ${finding.message}`;
+    });
+}
+
+export function addLivingCommands(program: Command): void {
+  program
+    .command('history')
+    .description("A blueprint's kept versions, newest first: when, which operation, and who.")
+    .argument('<key>', 'the blueprint key')
+    .option('--json', "print the GraphQL result's shape")
+    .addOption(urlOption())
+    .action(async (key: string, options: { json?: boolean; url?: string }) => {
+      const versions = await withBackend(options, (backend) => backend.versions(key));
+      out(options.json ? JSON.stringify(versions, null, 2) : versionTable(versions));
+    });
+
+  program
+    .command('diff')
+    .description(
+      'What differs between two blueprints (files, keys, or KEY@VERSION): elements by key, dependencies, blame and handoffs. ' +
+        'Exit 1 when they differ, like diff.',
+    )
+    .argument('<from>', 'a file, a key, or KEY@VERSION: the state before')
+    .argument('<to>', 'a file, a key, or KEY@VERSION: the state after')
+    .option('--json', "print the GraphQL result's shape (compareBlueprints; versions are null for files)")
+    .addOption(urlOption())
+    .action(async (fromArgument: string, toArgument: string, options: { json?: boolean; url?: string }) => {
+      const targets = [parseTarget(fromArgument), parseTarget(toArgument)];
+      const sides = await withBackendFor(targets, options, async (backend) =>
+        Promise.all(targets.map((target) => sideOf(target, backend))),
+      ).catch(invalidFileExit);
+      if (!sides) return;
+      const [from, to] = sides;
+      const comparison = await compareDocuments(from.document, to.document);
+      if (options.json) {
+        out(JSON.stringify({ from: from.name, to: to.name, fromVersion: from.version, toVersion: to.version, ...comparison }, null, 2));
+      } else {
+        const label = (side: typeof from) => (side.version === null ? side.name : `${side.name}@${side.version}`);
+        const lines = comparisonLines(comparison);
+        out(`--- ${label(from)}`);
+        out(`+++ ${label(to)}`);
+        (lines.length > 0 ? lines : ['no differences']).forEach((line) => out(line));
+      }
+      if (anyDifference(comparison)) process.exitCode = 1;
+    });
+
+  program
+    .command('lint')
+    .description('Structural checks before a review (blueprint lint). Exit 1 when a WARNING is found.')
+    .argument('<targets...>', 'YAML or JSON files, folders of them, or blueprint keys')
+    .option('--json', "print the GraphQL result's shape (lintDocument / lintBlueprint; by target when there are several)")
+    .addOption(urlOption())
+    .action(async (argumentsGiven: string[], options: { json?: boolean; url?: string }) => {
+      const targets = argumentsGiven.flatMap((argument): Target[] => {
+        const target = parseTarget(argument);
+        return target.kind === 'file' ? collectFiles([target.file]).map((file) => ({ kind: 'file', file })) : [target];
+      });
+      const results: { name: string; findings: LintFinding[]; lines: string[] }[] = [];
+      const done = await withBackendFor(targets, options, async (backend) => {
+        for (const target of targets) {
+          if (target.kind === 'file') {
+            const source = readSourceFile(target.file);
+            const findings = lintDocument(fileDocument(target.file));
+            results.push({ name: target.file, findings, lines: lintLines(target.file, findings, source.locate) });
+          } else {
+            const findings = await backend!.lint(target.key);
+            results.push({ name: target.key, findings, lines: lintLines(target.key, findings) });
+          }
+        }
+        return true;
+      }).catch(invalidFileExit);
+      if (!done) return;
+      if (options.json) {
+        const shape = results.length === 1 ? results[0].findings : Object.fromEntries(results.map((r) => [r.name, r.findings]));
+        out(JSON.stringify(shape, null, 2));
+      } else {
+        results.forEach((result) => result.lines.forEach((line) => out(line)));
+      }
+      const findings = results.flatMap((result) => result.findings);
+      const warnings = findings.filter((finding) => finding.severity === LintSeverity.WARNING).length;
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      err(`${plural(warnings, 'warning')}, ${findings.length - warnings} info in ${plural(results.length, 'blueprint')}`);
+      if (warnings > 0) process.exitCode = 1;
+    });
+}
+
+/** An invalid file ends the command with exit 1 after its problems; other errors go on up. */
+function invalidFileExit(error: unknown): undefined {
+  if (!(error instanceof InvalidFile)) throw error;
+  err(`error: ${error.message}`);
+  process.exitCode = 1;
+  return undefined;
+}
