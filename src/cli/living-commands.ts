@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { checkDocument } from '../blueprints/document-validation';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
-import { isKey } from '../common/validation-rules';
 import { DocumentComparison, anyDifference, compareDocuments } from '../comparison/compare-documents';
 import { LintFinding, lintDocument } from '../lint/lint-document';
 import { LintSeverity } from '../lint/models/lint-finding.model';
+import { VersionedKey, parseVersionedKey } from '../history/versioned-key';
 import { Backend } from './backend';
 import { err, offlineProblems, out, urlOption, withBackend } from './command-kit';
 import { collectFiles } from './files';
@@ -15,14 +15,14 @@ import { displayPath, readSourceFile } from './source-file';
 /** `history`, `diff` and `lint`: blueprints as living documents, in a terminal or a pull request. */
 
 /** What a command works on: a file, or a stored blueprint (`KEY`, or `KEY@VERSION` for a kept version). */
-export type Target = { kind: 'file'; file: string } | { kind: 'blueprint'; key: string; version?: number; label: string };
+export type Target = { kind: 'file'; file: string } | ({ kind: 'blueprint' } & VersionedKey);
 
 /** An existing path is a file; otherwise the argument must read as KEY or KEY@VERSION. */
 export function parseTarget(argument: string): Target {
   if (fs.existsSync(argument)) return { kind: 'file', file: argument };
-  const match = /^(.*?)(?:@(\d+))?$/.exec(argument)!;
-  if (!isKey(match[1])) throw new InvalidArgumentError(`${argument}: no such file, nor a blueprint key (KEY or KEY@VERSION)`);
-  return { kind: 'blueprint', key: match[1], version: match[2] === undefined ? undefined : Number(match[2]), label: argument };
+  const named = parseVersionedKey(argument);
+  if (!named) throw new InvalidArgumentError(`${argument}: no such file, nor a blueprint key (KEY or KEY@VERSION)`);
+  return { kind: 'blueprint', ...named };
 }
 
 const needsBackend = (targets: Target[]) => targets.some((target) => target.kind === 'blueprint');

@@ -14,7 +14,12 @@ export interface SvgOptions {
   title: string;
   /** A file of its own: with the XML declaration. */
   standalone: boolean;
+  /** Cards (by action key) and arrows (by `from -> to`) to mark, e.g. as added or changed in a comparison. */
+  marks?: { cards?: ReadonlyMap<string, string>; edges?: ReadonlyMap<string, string> };
 }
+
+/** The class a mark adds: `mark-added`. */
+const markClass = (mark: string | undefined) => (mark ? ` mark-${mark}` : '');
 
 /** Row and line labels are repeated every so many columns, so a wide grid names them wherever it is scrolled. */
 const LABEL_EVERY = 6;
@@ -53,6 +58,9 @@ export const SVG_STYLE = `
 .bp-svg .bp-emotion-value { font-size: 10px; font-weight: 700; fill: #334e68; }
 .bp-svg .bp-edge { fill: none; stroke: #7b8794; stroke-width: 1.25; marker-end: url(#bp-arrow); }
 .bp-svg .bp-card rect { stroke-width: 1.2; }
+.bp-svg .bp-card.mark-added rect { stroke: #2f9e44; stroke-width: 3.5; }
+.bp-svg .bp-card.mark-changed rect { stroke: #e8590c; stroke-width: 3.5; stroke-dasharray: 6 3; }
+.bp-svg .bp-edge.mark-added { stroke: #2f9e44; stroke-width: 2.5; }
 .bp-svg .bp-card.lane-customer rect { fill: #fff8e1; stroke: #d4a000; }
 .bp-svg .bp-card.lane-frontstage rect { fill: #e3f2fd; stroke: #4a90d9; }
 .bp-svg .bp-card.lane-backstage rect { fill: #e8f5e9; stroke: #55a05a; }
@@ -84,7 +92,7 @@ function fit(text: string, width: number, size: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-function card(card: CardBox): string {
+function card(card: CardBox, mark?: string): string {
   const x = card.x + GRID.cardPadding;
   let y = card.y + GRID.cardPadding + GRID.nameSize - 1;
   const parts = [
@@ -103,7 +111,7 @@ function card(card: CardBox): string {
   }
   const title = [card.nameLines, card.ownerLines, card.systemLines].map((lines) => lines.join('')).filter(Boolean).join('\n');
   return (
-    `<g class="bp-card lane-${card.lane.toLowerCase()}" data-action="${escapeXml(card.key)}" ` +
+    `<g class="bp-card lane-${card.lane.toLowerCase()}${markClass(mark)}" data-action="${escapeXml(card.key)}" ` +
     `data-owners="${escapeXml(card.owners.join(' '))}" data-lane="${card.lane}">` +
     `<title>${escapeXml(title)}</title>${parts.join('')}</g>`
   );
@@ -240,7 +248,8 @@ export function renderBlueprintSvg(layout: BlueprintLayout, options: SvgOptions)
   const { width, height } = layout;
   const edges = layout.edges.map(
     (edge) =>
-      `<path class="bp-edge" data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}" d="${pathOf(edge.points)}"/>`,
+      `<path class="bp-edge${markClass(options.marks?.edges?.get(`${edge.from} -> ${edge.to}`))}" ` +
+      `data-from="${escapeXml(edge.from)}" data-to="${escapeXml(edge.to)}" d="${pathOf(edge.points)}"/>`,
   );
   const body = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="bp-svg" width="${width}" height="${r1(height)}" ` +
@@ -260,7 +269,7 @@ export function renderBlueprintSvg(layout: BlueprintLayout, options: SvgOptions)
     emotion(layout),
     `<g class="bp-lines">${layout.lines.map((line) => lineMark(line, layout)).join('')}</g>`,
     `<g class="bp-edges">${edges.join('')}</g>`,
-    `<g class="bp-cards">${layout.cards.map(card).join('')}</g>`,
+    `<g class="bp-cards">${layout.cards.map((box) => card(box, options.marks?.cards?.get(box.key))).join('')}</g>`,
     `<g class="bp-markers">${markers(layout)}</g>`,
     legend(layout),
     '</svg>',

@@ -1,5 +1,6 @@
 import { escapeXml, jsonForScript } from './markup';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, formatFigure } from './scales';
+import { LIVING_STYLE } from './living-pages';
 
 /** The HTML around the picture: the list of blueprints and the blueprint page. Pure: data in, HTML out. */
 
@@ -120,7 +121,7 @@ function page(title: string, body: string, options: { script?: boolean } = {}): 
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<link rel="icon" href="data:,">',
     `<title>${escapeXml(title)}</title>`,
-    `<style>${PAGE_STYLE}</style>`,
+    `<style>${PAGE_STYLE}${LIVING_STYLE}</style>`,
     options.script ? `<script src="${CLIENT_SCRIPT_PATH}" defer></script>` : '',
     '</head>',
     `<body>${body}</body>`,
@@ -159,14 +160,23 @@ export interface BlueprintPageInput {
   persona: { name: string } | null;
 }
 
-export function blueprintPage(blueprint: BlueprintPageInput, svg: string): string {
+/** What a blueprint page shows of its history and lint (living-pages.ts), and whether it shows an old version. */
+export interface LivingView {
+  /** The history and lint panels. */
+  panels: string;
+  /** The version drawn, and the blueprint's current one. */
+  version: number;
+  current: number;
+  /** Above the grid of an old version, which is read-only and has no analysis panels. */
+  banner?: string;
+}
+
+export function blueprintPage(blueprint: BlueprintPageInput, svg: string, living?: LivingView): string {
   const legend = Object.entries(CATEGORY_COLOURS)
     .map(([category, colour]) => `<span style="color:${colour}">●</span> ${CATEGORY_LABELS[category as PainCategoryName]}`)
     .join(' &nbsp; ');
-  const body = [
-    `<header class="top"><h1>${escapeXml(blueprint.name)}</h1><span class="state">${escapeXml(blueprint.state)}</span>`,
-    blueprint.persona ? `<span>Persona: ${escapeXml(blueprint.persona.name)}</span>` : '',
-    `<nav><a href="/">All blueprints</a><a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
+  const readOnly = living?.banner !== undefined;
+  const analysisControls = [
     '<form class="controls" id="controls">',
     '<fieldset><legend>Root causes of</legend>',
     '<label><input type="radio" name="scope" value="blueprint" checked> this blueprint</label>',
@@ -177,22 +187,60 @@ export function blueprintPage(blueprint: BlueprintPageInput, svg: string): strin
     `<span class="legend-inline">${legend}</span>`,
     '<span class="status" id="status" role="status"></span>',
     '</form>',
-    '<div class="workspace">',
-    `<div class="canvas" id="canvas">${svg}</div>`,
-    '<aside class="side">',
+  ];
+  const analysisPanels = [
     '<section class="panel" id="trace-panel"><h2>Pain trace</h2>',
     '<p class="hint">Click a pain point marker on a card to follow its blame down the dependencies.</p>',
     '<div id="trace"></div></section>',
     '<section class="panel" id="root-causes-panel"><h2>Root causes</h2>',
     '<p class="hint">Departments by their share of the customers\u2019 pain. Click one to see its cards and contributions.</p>',
     '<div id="root-causes"></div></section>',
-    '</aside></div>',
+  ];
+  const dependencies = [
     '<section class="panel dependencies" id="dependencies-panel"><h2>Who relies on whom</h2>',
     '<p class="hint">Rows rely on columns: the number of handoffs; the shade is the impact that crossed them.</p>',
     '<div class="matrix-wrap" id="dependencies"></div></section>',
-    `<script type="application/json" id="blueprint-data">${jsonForScript({ key: blueprint.key, name: blueprint.name })}</script>`,
+  ];
+  const pageData = { key: blueprint.key, name: blueprint.name, version: living?.version ?? null, current: living?.current ?? null, readOnly };
+  const body = [
+    `<header class="top"><h1>${escapeXml(blueprint.name)}</h1><span class="state">${escapeXml(blueprint.state)}</span>`,
+    blueprint.persona ? `<span>Persona: ${escapeXml(blueprint.persona.name)}</span>` : '',
+    living ? `<span class="version-label">version ${living.version}</span>` : '',
+    `<nav><a href="/">All blueprints</a><a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
+    ...(readOnly ? [living!.banner!, '<p class="status" id="status" role="status"></p>'] : analysisControls),
+    '<div class="workspace">',
+    `<div class="canvas" id="canvas">${svg}</div>`,
+    '<aside class="side">',
+    ...(readOnly ? [] : analysisPanels),
+    living?.panels ?? '',
+    '</aside></div>',
+    ...(readOnly ? [] : dependencies),
+    `<script type="application/json" id="blueprint-data">${jsonForScript(pageData)}</script>`,
   ].join('\n');
   return page(`${blueprint.name} · Blueprint Graph`, body, { script: true });
+}
+
+/** The compare view: the `to` side's grid with its changes marked, and the panels of what changed. */
+export function comparePage(title: string, svg: string, panels: string): string {
+  const body = [
+    `<header class="top"><h1>${escapeXml(title)}</h1><nav><a href="/">All blueprints</a></nav></header>`,
+    '<p class="legend-marks controls"><span class="added">■ added</span><span class="changed">▨ changed</span>',
+    '<span>(cards and arrows of the blueprint compared to; what was removed is listed beside it)</span></p>',
+    '<div class="workspace">',
+    `<div class="canvas" id="canvas">${svg}</div>`,
+    `<aside class="side">${panels}</aside>`,
+    '</div>',
+  ].join('\n');
+  return page(`${title} · Blueprint Graph`, body);
+}
+
+/** A page that says what is wrong with the address, and where to go. */
+export function problemPage(title: string, message: string): string {
+  return page(
+    `${title} · Blueprint Graph`,
+    `<header class="top"><h1>Blueprint Graph</h1><nav><a href="/">All blueprints</a></nav></header>` +
+      `<main class="list"><h2>${escapeXml(title)}</h2><p>${escapeXml(message)}</p><p><a href="/">See all blueprints</a></p></main>`,
+  );
 }
 
 export function notFoundPage(key: string): string {

@@ -1,9 +1,11 @@
-import { Controller, Get, HttpStatus, Param, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROJECT_ROOT } from '../config/app-config';
-import { notFoundPage } from './pages';
+import { GraphQLError } from 'graphql';
+import { parseVersionedKey } from '../history/versioned-key';
+import { notFoundPage, problemPage } from './pages';
 import { WebService } from './web.service';
 
 /** Where the build puts the page's script (scripts/build-client.js). */
@@ -24,8 +26,9 @@ export class WebController {
   }
 
   /** `/blueprints/KEY` is the page, `/blueprints/KEY.svg` the picture (a page whose key ends in .svg still resolves). */
+  /** `/blueprints/KEY?version=N` shows a kept version, read-only. */
   @Get('blueprints/:key')
-  async blueprint(@Param('key') key: string, @Res() response: Response): Promise<void> {
+  async blueprint(@Param('key') key: string, @Query('version') versionText: unknown, @Res() response: Response): Promise<void> {
     if (key.endsWith('.svg')) {
       const svg = await this.web.blueprintSvg(key.slice(0, -'.svg'.length));
       if (svg !== null) {
@@ -38,9 +41,31 @@ export class WebController {
         return;
       }
     }
-    const html = await this.web.blueprintPage(key);
+    let version: number | undefined;
+    if (versionText !== undefined) {
+      version = typeof versionText === 'string' && /^\d{1,9}$/.test(versionText) ? Number(versionText) : NaN;
+      if (Number.isNaN(version)) {
+        sendHtml(response, HttpStatus.BAD_REQUEST, problemPage('Not a version', 'The version in the address must be a whole number, e.g. ?version=3.'));
+        return;
+      }
+    }
+    const html = await pageOrProblem(response, () => this.web.blueprintPage(key, version));
+    if (html === undefined) return;
     if (html === null) sendHtml(response, HttpStatus.NOT_FOUND, notFoundPage(key));
     else sendHtml(response, HttpStatus.OK, html);
+  }
+
+  /** `/compare?from=A&to=B`, each KEY or KEY@VERSION. */
+  @Get('compare')
+  async compare(@Query('from') from: unknown, @Query('to') to: unknown, @Res() response: Response): Promise<void> {
+    const sides = [from, to].map((side) => (typeof side === 'string' ? parseVersionedKey(side) : null));
+    if (!sides[0] || !sides[1]) {
+      const message = 'Name the two sides as /compare?from=KEY&to=KEY, each side a blueprint key or KEY@VERSION.';
+      sendHtml(response, HttpStatus.BAD_REQUEST, problemPage('What to compare', message));
+      return;
+    }
+    const html = await pageOrProblem(response, () => this.web.comparePage(sides[0]!, sides[1]!));
+    if (html) sendHtml(response, HttpStatus.OK, html);
   }
 
   @Get('assets/blueprint-page.js')
@@ -51,6 +76,17 @@ export class WebController {
     }
     response.set('Cache-Control', 'no-cache').set('X-Content-Type-Options', 'nosniff').type('application/javascript');
     response.sendFile(CLIENT_BUNDLE);
+  }
+}
+
+/** The page, or a 404 page that says what is missing (a blueprint or version not there); undefined once that is sent. */
+async function pageOrProblem<T>(response: Response, render: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await render();
+  } catch (error) {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'NOT_FOUND') throw error;
+    sendHtml(response, HttpStatus.NOT_FOUND, problemPage('Not found', error.message));
+    return undefined;
   }
 }
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
+import { ComparisonModule } from '../comparison/comparison.module';
 import { WebController } from './web.controller';
 import { WebService } from './web.service';
 
 /** The blueprint pages and pictures, served by the app itself. */
 @Module({
-  imports: [BlueprintsModule],
+  imports: [BlueprintsModule, ComparisonModule],
   controllers: [WebController],
   providers: [WebService],
 })

@@ -1,33 +1,65 @@
 import { Injectable } from '@nestjs/common';
+import { blueprintToDocument, documentToBlueprint } from '../blueprints/blueprint-assembly';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { Blueprint } from '../blueprints/models/blueprint.model';
+import { ComparisonService } from '../comparison/comparison.service';
+import { VersionedKey, versionedKeyText } from '../history/versioned-key';
+import { lintDocument } from '../lint/lint-document';
 import { layoutBlueprint } from './blueprint-layout';
-import { renderBlueprintSvg } from './blueprint-svg';
-import { blueprintPage, listPage, summarise } from './pages';
+import { SvgOptions, renderBlueprintSvg } from './blueprint-svg';
+import { comparePanels, comparisonMarks, historyPanel, lintPanel, versionBanner } from './living-pages';
+import { blueprintPage, comparePage, listPage, summarise } from './pages';
 
-/** The pages and pictures, drawn on the server from one read of the blueprints each. */
+/** The pages and pictures, drawn on the server from the blueprints they show. */
 @Injectable()
 export class WebService {
-  constructor(private readonly blueprints: BlueprintsService) {}
+  constructor(
+    private readonly blueprints: BlueprintsService,
+    private readonly comparison: ComparisonService,
+  ) {}
 
   async listPage(): Promise<string> {
     const blueprints = await this.blueprints.list(true);
     return listPage(blueprints.map(summarise));
   }
 
-  /** The page with the grid inline, or null when no blueprint has the key. */
-  async blueprintPage(key: string): Promise<string | null> {
-    const blueprint = await this.blueprints.get(key, true);
-    return blueprint ? blueprintPage(blueprint, svgOf(blueprint, false)) : null;
+  /**
+   * The page with the grid inline, its history and its lint, or null when no
+   * blueprint has the key. With a version, that version read-only (NOT_FOUND
+   * when it is not kept).
+   */
+  async blueprintPage(key: string, version?: number): Promise<string | null> {
+    const current = await this.blueprints.get(key, version === undefined);
+    if (!current) return null;
+    const versions = await this.blueprints.versions(key);
+    const document = version === undefined ? blueprintToDocument(current) : await this.blueprints.export(key, version);
+    const shown = version === undefined ? current : documentToBlueprint(document, version);
+    const panels = historyPanel(key, versions, current.version, shown.version) + lintPanel(document, lintDocument(document));
+    return blueprintPage(shown, svgOf(shown, { standalone: false }), {
+      panels,
+      version: shown.version,
+      current: current.version,
+      banner: version === undefined ? undefined : versionBanner(key, version, current.version),
+    });
   }
 
   /** The grid as a file of its own, or null when no blueprint has the key. */
   async blueprintSvg(key: string): Promise<string | null> {
     const blueprint = await this.blueprints.get(key, true);
-    return blueprint ? svgOf(blueprint, true) : null;
+    return blueprint ? svgOf(blueprint, { standalone: true }) : null;
+  }
+
+  /** The compare view of two blueprints or versions (NOT_FOUND when one is not there). */
+  async comparePage(from: VersionedKey, to: VersionedKey): Promise<string> {
+    const { comparison, after } = await this.comparison.compareWithDocuments(from.key, to.key, from.version ?? null, to.version ?? null);
+    const drawn = documentToBlueprint(after.document, after.version);
+    const sides = { from: { key: from.key, version: comparison.fromVersion }, to: { key: to.key, version: comparison.toVersion } };
+    const title = `${versionedKeyText(sides.from)} → ${versionedKeyText(sides.to)}`;
+    const svg = svgOf(drawn, { standalone: false, marks: comparisonMarks(comparison) });
+    return comparePage(title, svg, comparePanels(comparison, from, to));
   }
 }
 
-function svgOf(blueprint: Blueprint, standalone: boolean): string {
-  return renderBlueprintSvg(layoutBlueprint(blueprint), { title: blueprint.name, standalone });
+function svgOf(blueprint: Blueprint, options: Omit<SvgOptions, 'title'>): string {
+  return renderBlueprintSvg(layoutBlueprint(blueprint), { title: blueprint.name, ...options });
 }

@@ -6,6 +6,16 @@
  */
 import { textWidth } from '../blueprint-layout';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
+import { setupLivingPanels } from './living-panels';
+
+/** What the server tells the script about the page (pages.ts, blueprintPage). */
+interface PageData {
+  key: string;
+  name: string;
+  version: number | null;
+  current: number | null;
+  readOnly: boolean;
+}
 
 interface DepartmentRef {
   key: string;
@@ -112,16 +122,10 @@ async function graphql<T>(query: string, variables: Record<string, unknown>): Pr
 }
 
 function main(): void {
-  const data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as { key: string; name: string };
+  const data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
   const svg = document.querySelector<SVGSVGElement>('#canvas svg.bp-svg');
   if (!svg) return;
   const status = byId('status');
-  const retention = byId<HTMLInputElement>('retention');
-  const retentionRange = byId<HTMLInputElement>('retention-range');
-  const depth = byId<HTMLInputElement>('depth');
-  const rootCausesBox = byId('root-causes');
-  const traceBox = byId('trace');
-  const dependenciesBox = byId('dependencies');
 
   const cards = new Map<string, SVGGElement>();
   svg.querySelectorAll<SVGGElement>('g.bp-card').forEach((card) => cards.set(card.dataset.action ?? '', card));
@@ -134,6 +138,26 @@ function main(): void {
   const overlay = document.createElementNS(SVG_NS, 'g');
   overlay.setAttribute('class', 'bp-overlay');
   svg.insertBefore(overlay, svg.querySelector('g.bp-markers'));
+
+  const showStatus = (message: string, error = false) => {
+    status.textContent = message;
+    status.classList.toggle('error', error);
+  };
+  const clearHighlights = () => {
+    svg.classList.remove('focused');
+    svg.querySelectorAll('g.bp-pain.active').forEach((marker) => marker.classList.remove('active'));
+    overlay.replaceChildren();
+  };
+  setupLivingPanels({ key: data.key, current: data.current ?? 0, svg, cards, overlay, graphql, showStatus, clearHighlights });
+  // An old version is read-only: the analysis panels describe the blueprint as it is now, so it has none.
+  if (data.readOnly) return;
+
+  const retention = byId<HTMLInputElement>('retention');
+  const retentionRange = byId<HTMLInputElement>('retention-range');
+  const depth = byId<HTMLInputElement>('depth');
+  const rootCausesBox = byId('root-causes');
+  const traceBox = byId('trace');
+  const dependenciesBox = byId('dependencies');
 
   let activePain: string | null = null;
   let activeDepartment: string | null = null;
@@ -149,18 +173,7 @@ function main(): void {
     return { scope, retention: r, maxDepth: d, id: `${scope}|${r}|${d}` };
   };
 
-  const showStatus = (message: string, error = false) => {
-    status.textContent = message;
-    status.classList.toggle('error', error);
-  };
-
   // --- highlighting ---------------------------------------------------------
-
-  const clearHighlights = () => {
-    svg.classList.remove('focused');
-    svg.querySelectorAll('g.bp-pain.active').forEach((marker) => marker.classList.remove('active'));
-    overlay.replaceChildren();
-  };
 
   const clearTrace = () => {
     activePain = null;
