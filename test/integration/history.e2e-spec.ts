@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+import { generateDocument } from '../../src/bench/synthetic-documents';
 import { loadConfig } from '../../src/config/app-config';
 import { BlueprintHistory } from '../../src/history/blueprint-history';
 import { runCypher } from '../helpers/cypher';
@@ -123,6 +125,38 @@ describe('living blueprints: versions, conflicts, restore', () => {
     for (const row of rows.slice(0, 3)) expect(Number(row.bytes)).toBeLessThan(Number(rows[3].bytes) / 3);
     for (const row of rows.slice(1, 3)) expect(Number(row.bytes)).toBeLessThan(200);
   });
+
+  it('keeps a 5,000-action blueprint edited many times as one whole document and small patches', async () => {
+    const key = uniqueKey('hist-large');
+    const document = generateDocument({ key, actions: 5000, dependencies: 5000, seed: 7, orgPrefix: key });
+    const started = performance.now();
+    await ok(IMPORT_KEY, { document, mode: 'CREATE' });
+    const imported = performance.now() - started;
+    const edits = 10;
+    const editStarted = performance.now();
+    for (let i = 0; i < edits; i++) await ok(RENAME_STAGE, { blueprintKey: key, key: 'stage-0', name: `Renamed ${i}` });
+    const perEdit = (performance.now() - editStarted) / edits;
+    const rows = await runCypher(
+      api,
+      `MATCH (:Blueprint {key: $key})-[:HAS_VERSION]->(v:BlueprintVersion)
+       RETURN v.document IS NOT NULL AS whole, size(coalesce(v.patch, v.document)) AS bytes`,
+      { key },
+    );
+    const whole = rows.filter((row) => row.whole).map((row) => Number(row.bytes));
+    const patches = rows.filter((row) => !row.whole).map((row) => Number(row.bytes));
+    expect(whole).toHaveLength(1);
+    expect(patches).toHaveLength(edits);
+    const json = Buffer.byteLength(JSON.stringify(document));
+    console.log(
+      `5,000 actions: document ${json} bytes as JSON, kept as ${whole[0]} bytes gzipped; ` +
+        `patches ${Math.min(...patches)}-${Math.max(...patches)} bytes; import ${Math.round(imported)} ms, ${Math.round(perEdit)} ms an edit`,
+    );
+    // A thousand edits of this kind keep far less than one more copy of the document.
+    for (const bytes of patches) expect(bytes * 1000).toBeLessThan(whole[0]);
+    // The first patch goes back to the generated name; every one rebuilds its version exactly.
+    expect((await exportAt(key, 1)).stages[0].name).toBe(document.stages[0].name);
+    expect((await exportAt(key, 6)).stages[0].name).toBe('Renamed 4');
+  }, 180_000);
 
   it('keeps only the newest versions it is set to keep', async () => {
     const history = api.app.get(BlueprintHistory);
