@@ -94,7 +94,7 @@ export class BlueprintHistory {
     }
     let records = await unpack<DocumentRecords>(versions[0].document);
     for (const older of versions.slice(1)) records = applyPatch(records, await unpack<DocumentPatch>(older.patch));
-    const { version: at, operation, author } = target;
-    return { document: fromRecords(records), entry: { version: at, at: target.at, operation, author } };
+    const { at, operation, author } = target;
+    return { document: fromRecords(records), entry: { version, at, operation, author } };
   }
 }
