@@ -1,29 +1,30 @@
-import { Args, Float, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DEFAULT_FLOW_PARAMS } from './blame-flow';
+import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnalysisService } from './analysis.service';
+import { BlameArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
+import { BlameReport, WhatIfReport } from './models/decision.models';
 import { contributionChains } from './pain-point-chains';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
-import { FlowParams } from './blame-flow';
-
-/** An explicit null means the default, as an absent argument does. */
-function flowParams(retention: number | null, maxDepth: number | null): FlowParams {
-  return { retention: retention ?? DEFAULT_FLOW_PARAMS.retention, maxDepth: maxDepth ?? DEFAULT_FLOW_PARAMS.maxDepth };
-}
 
 @Resolver()
 export class AnalysisResolver {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Query(() => RootCauseReport, { description: 'Which departments cause the pain points in scope, by blame flow.' })
-  rootCauses(
-    @Args('blueprintKey', { type: () => String, nullable: true }) blueprintKey: string | null,
-    @Args('painPointKeys', { type: () => [String], nullable: true }) painPointKeys: string[] | null,
-    @Args('minSeverity', { type: () => Int, nullable: true }) minSeverity: number | null,
-    @Args('retention', { type: () => Float, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number | null,
-    @Args('maxDepth', { type: () => Int, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number | null,
-  ): Promise<RootCauseReport> {
-    return this.analysis.rootCauses({ blueprintKey, painPointKeys, minSeverity, ...flowParams(retention, maxDepth) });
+  rootCauses(@Args() args: PainPointScopeArgs): Promise<RootCauseReport> {
+    return this.analysis.rootCauses(args);
+  }
+
+  @Query(() => BlameReport, {
+    description: 'Blame summed by a level (department, role, system, process, action, step or lane); DEPARTMENT equals rootCauses.',
+  })
+  blame(@Args() args: BlameArgs): Promise<BlameReport> {
+    return this.analysis.blame(args);
+  }
+
+  @Query(() => WhatIfReport, { description: 'What fixing departments, roles, systems, processes, actions or steps would remove of the blame in scope.' })
+  whatIf(@Args() args: WhatIfArgs): Promise<WhatIfReport> {
+    return this.analysis.whatIf(args);
   }
 
   @Query(() => [DepartmentDependency], { description: 'Which department relies on which; every blueprint without a key.' })
@@ -37,10 +38,9 @@ export class AnalysisResolver {
   painPointTrace(
     @Args('blueprintKey') blueprintKey: string,
     @Args('painPointKey') painPointKey: string,
-    @Args('retention', { type: () => Float, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.retention }) retention: number | null,
-    @Args('maxDepth', { type: () => Int, nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth }) maxDepth: number | null,
+    @Args() flow: FlowArgs,
   ): Promise<PainTrace> {
-    return this.analysis.painPointTrace(blueprintKey, painPointKey, flowParams(retention, maxDepth));
+    return this.analysis.painPointTrace(blueprintKey, painPointKey, flow);
   }
 }
 

@@ -1,22 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
+import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { Blueprint } from '../blueprints/models/blueprint.model';
-import { FlowParams } from './blame-flow';
 import { BlueprintFlow, flowOf } from './flow-model';
 import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analysis.models';
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
+import { blameReport } from './blame-levels';
+import { whatIfReport } from './what-if';
+import { BlameArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
+import { BlameLevel, BlameReport, Fix, FixInput, WhatIfReport } from './models/decision.models';
 
-export interface RootCauseQuery {
-  blueprintKey?: string | null;
-  painPointKeys?: string[] | null;
-  minSeverity?: number | null;
-  retention: number;
-  maxDepth: number;
-}
-
-export const MAX_DEPTH_LIMIT = 20;
+export type RootCauseQuery = PainPointScopeArgs;
 
 /** Each question costs one read of the blueprints in scope; the arithmetic runs in memory. */
 @Injectable()
@@ -27,10 +22,55 @@ export class AnalysisService {
   ) {}
 
   async rootCauses(query: RootCauseQuery): Promise<RootCauseReport> {
-    const problems = paramProblems(query);
-    if (query.painPointKeys != null && query.blueprintKey == null) {
-      problems.push({ path: 'painPointKeys', message: 'needs a blueprintKey: pain point keys are unique within a blueprint only' });
-    }
+    return rootCauseReport(await this.scope(query), flowParamsOf(query));
+  }
+
+  async blame(args: BlameArgs): Promise<BlameReport> {
+    return blameReport(await this.scope(args), args.level, flowParamsOf(args));
+  }
+
+  async whatIf(args: WhatIfArgs): Promise<WhatIfReport> {
+    const problems = [...scopeProblems(args), ...fixProblems(args.fixes)];
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    const fixes = args.fixes.map(fixOf);
+    await this.requireFixTargets(fixes);
+    return whatIfReport(await this.scope(args), fixes, flowParamsOf(args));
+  }
+
+  /** NOT_FOUND, naming each, when a fix names nothing that exists. */
+  private async requireFixTargets(fixes: Fix[]): Promise<void> {
+    const keysAt = (level: BlameLevel) => fixes.filter((fix) => fix.level === level).map((fix) => fix.key);
+    const inBlueprint = (level: BlameLevel) =>
+      fixes.filter((fix) => fix.level === level).map((fix) => ({ blueprintKey: fix.blueprintKey, key: fix.key }));
+    const [row] = await this.executor.read((runner) =>
+      runner.run('fix-targets', {
+        departments: keysAt(BlameLevel.DEPARTMENT),
+        roles: keysAt(BlameLevel.ROLE),
+        systems: keysAt(BlameLevel.SYSTEM),
+        processes: keysAt(BlameLevel.PROCESS),
+        actions: inBlueprint(BlameLevel.ACTION),
+        steps: inBlueprint(BlameLevel.STEP),
+      }),
+    );
+    const missing = new Set([
+      ...(['departments', 'roles', 'systems', 'processes'] as const).flatMap((kind) => (row[kind] as string[]).map((key) => `${kind}:${key}`)),
+      ...(['actions', 'steps'] as const).flatMap((kind) =>
+        (row[kind] as { blueprintKey: string; key: string }[]).map((f) => `${kind}:${f.blueprintKey}/${f.key}`),
+      ),
+    ]);
+    const named = fixes.flatMap((fix, i) => {
+      const kind = FIX_KINDS[fix.level];
+      const id = fix.blueprintKey ? `${kind}:${fix.blueprintKey}/${fix.key}` : `${kind}:${fix.key}`;
+      if (!missing.has(id)) return [];
+      const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
+      return [`fixes[${i}] names no ${fix.level.toLowerCase()} "${fix.key}"${where}`];
+    });
+    if (named.length > 0) throw new NotFoundError(named.join('; '));
+  }
+
+  /** The pain points in scope, checked: one blueprint or all, the keys asked for, at least the severity asked for. */
+  private async scope(query: PainPointScopeArgs): Promise<ScopedPainPoint[]> {
+    const problems = scopeProblems(query);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
     const flows = (await this.load(query.blueprintKey ?? null)).map(flowOf);
@@ -48,7 +88,7 @@ export class AnalysisService {
       const minSeverity = query.minSeverity;
       scoped = scoped.filter(({ painPoint }) => painPoint.severity >= minSeverity);
     }
-    return rootCauseReport(scoped, { retention: query.retention, maxDepth: query.maxDepth });
+    return scoped;
   }
 
   async departmentDependencies(blueprintKey?: string | null): Promise<DepartmentDependency[]> {
@@ -56,9 +96,10 @@ export class AnalysisService {
     return departmentDependencies(flows);
   }
 
-  async painPointTrace(blueprintKey: string, painPointKey: string, params: FlowParams): Promise<PainTrace> {
-    const problems = paramProblems(params);
+  async painPointTrace(blueprintKey: string, painPointKey: string, flowArgs: FlowArgs): Promise<PainTrace> {
+    const problems = scopeProblems(flowArgs);
     if (problems.length > 0) throw new BadUserInputError(problems);
+    const params = flowParamsOf(flowArgs);
     const [flow] = (await this.load(blueprintKey)).map(flowOf) as BlueprintFlow[];
     const painPoint = flow.blueprint.painPoints.find((p) => p.key === painPointKey);
     if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
@@ -77,13 +118,16 @@ export class AnalysisService {
   }
 }
 
-function paramProblems(params: { retention: number; maxDepth: number }): Problem[] {
-  const problems: Problem[] = [];
-  if (!(params.retention >= 0 && params.retention <= 1)) {
-    problems.push({ path: 'retention', message: 'must be a number from 0 to 1' });
-  }
-  if (!Number.isInteger(params.maxDepth) || params.maxDepth < 0 || params.maxDepth > MAX_DEPTH_LIMIT) {
-    problems.push({ path: 'maxDepth', message: `must be an integer from 0 to ${MAX_DEPTH_LIMIT}` });
-  }
-  return problems;
+const FIX_KINDS: Record<BlameLevel, string> = {
+  DEPARTMENT: 'departments',
+  ROLE: 'roles',
+  SYSTEM: 'systems',
+  PROCESS: 'processes',
+  ACTION: 'actions',
+  STEP: 'steps',
+  LANE: 'lanes',
+};
+
+function fixOf(input: FixInput): Fix {
+  return { level: input.level, key: input.key, blueprintKey: input.blueprintKey ?? null };
 }

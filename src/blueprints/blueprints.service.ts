@@ -180,7 +180,13 @@ export class BlueprintsService {
 
   /** The blueprint as a document, or a kept version of it, with its version, read inside the caller's transaction. */
   async documentIn(runner: QueryRunner, key: string, version?: number | null): Promise<{ document: BlueprintDocument; version: number }> {
-    if (version != null) return { document: (await this.history.document(runner, key, version)).document, version };
+    if (version != null) {
+      // The current version is the blueprint as it is now, with the organisation as it is now (an entry renamed
+      // since the write shows its new name); older versions are as their writes left them.
+      const [header] = await this.store.headers(runner, [key]);
+      if (!header) throw new NotFoundError(`No blueprint has the key "${key}"`);
+      if (header.version !== version) return { document: (await this.history.document(runner, key, version)).document, version };
+    }
     const blueprint = await this.blueprintIn(runner, key);
     return { document: blueprintToDocument(blueprint), version: blueprint.version };
   }

@@ -32,15 +32,13 @@ function withBackendFor<T>(targets: Target[], options: { url?: string }, work: (
   return needsBackend(targets) ? withBackend(options, work) : work(null);
 }
 
-class InvalidFile extends Error {}
-
-/** A valid file's document; its problems printed and InvalidFile thrown otherwise. */
+/** A valid file's document; otherwise its problems are printed and the command fails. */
 function fileDocument(file: string): BlueprintDocument {
   const source = readSourceFile(file);
   const problems = offlineProblems(source);
   if (problems.length > 0) {
     problems.forEach((line) => out(line));
-    throw new InvalidFile(`${file} is not a valid blueprint document`);
+    throw new Error(`${file} is not a valid blueprint document`);
   }
   const { document, externalReferences } = checkDocument(source.data);
   const unlisted = [...new Set(externalReferences.map((reference) => `${reference.kind} "${reference.key}"`))];
@@ -152,19 +150,17 @@ export function addLivingCommands(program: Command): void {
     .command('diff')
     .description(
       'What differs between two blueprints (files, keys, or KEY@VERSION): elements by key, dependencies, blame and handoffs. ' +
-        'Exit 1 when they differ, like diff.',
+        'Exit 1 when they differ and 2 on trouble, like diff.',
     )
     .argument('<from>', 'a file, a key, or KEY@VERSION: the state before')
     .argument('<to>', 'a file, a key, or KEY@VERSION: the state after')
     .option('--json', "print the GraphQL result's shape (compareBlueprints; versions are null for files)")
     .addOption(urlOption())
-    .action(async (fromArgument: string, toArgument: string, options: { json?: boolean; url?: string }) => {
+    .action(troubleExits2(async (fromArgument: string, toArgument: string, options: { json?: boolean; url?: string }) => {
       const targets = [parseTarget(fromArgument), parseTarget(toArgument)];
-      const sides = await withBackendFor(targets, options, async (backend) =>
+      const [from, to] = await withBackendFor(targets, options, async (backend) =>
         Promise.all(targets.map((target) => sideOf(target, backend))),
-      ).catch(invalidFileExit);
-      if (!sides) return;
-      const [from, to] = sides;
+      );
       const comparison = await compareDocuments(from.document, to.document);
       if (options.json) {
         out(JSON.stringify({ from: from.name, to: to.name, fromVersion: from.version, toVersion: to.version, ...comparison }, null, 2));
@@ -176,21 +172,21 @@ export function addLivingCommands(program: Command): void {
         (lines.length > 0 ? lines : ['no differences']).forEach((line) => out(line));
       }
       if (anyDifference(comparison)) process.exitCode = 1;
-    });
+    }));
 
   program
     .command('lint')
-    .description('Structural checks before a review (blueprint lint). Exit 1 when a WARNING is found.')
+    .description('Structural checks before a review (blueprint lint). Exit 1 when a WARNING is found, 2 on trouble (a file invalid, a key not there).')
     .argument('<targets...>', 'YAML or JSON files, folders of them, or blueprint keys')
     .option('--json', "print the GraphQL result's shape (lintDocument / lintBlueprint; by target when there are several)")
     .addOption(urlOption())
-    .action(async (argumentsGiven: string[], options: { json?: boolean; url?: string }) => {
+    .action(troubleExits2(async (argumentsGiven: string[], options: { json?: boolean; url?: string }) => {
       const targets = argumentsGiven.flatMap((argument): Target[] => {
         const target = parseTarget(argument);
         return target.kind === 'file' ? collectFiles([target.file]).map((file) => ({ kind: 'file', file })) : [target];
       });
       const results: { name: string; findings: LintFinding[]; lines: string[] }[] = [];
-      const done = await withBackendFor(targets, options, async (backend) => {
+      await withBackendFor(targets, options, async (backend) => {
         for (const target of targets) {
           if (target.kind === 'file') {
             const source = readSourceFile(target.file);
@@ -201,9 +197,7 @@ export function addLivingCommands(program: Command): void {
             results.push({ name: target.key, findings, lines: lintLines(target.key, findings) });
           }
         }
-        return true;
-      }).catch(invalidFileExit);
-      if (!done) return;
+      });
       if (options.json) {
         const shape = results.length === 1 ? results[0].findings : Object.fromEntries(results.map((r) => [r.name, r.findings]));
         out(JSON.stringify(shape, null, 2));
@@ -215,13 +209,22 @@ export function addLivingCommands(program: Command): void {
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
       err(`${plural(warnings, 'warning')}, ${findings.length - warnings} info in ${plural(results.length, 'blueprint')}`);
       if (warnings > 0) process.exitCode = 1;
-    });
+    }));
 }
 
-/** An invalid file ends the command with exit 1 after its problems; other errors go on up. */
-function invalidFileExit(error: unknown): undefined {
-  if (!(error instanceof InvalidFile)) throw error;
-  err(`error: ${error.message}`);
-  process.exitCode = 1;
-  return undefined;
+/**
+ * `diff` and `lint` answer with their exit code (1: they differ, a warning was
+ * found), so trouble (a side that is not there, an invalid file, a server
+ * that refuses) exits 2, as diff(1) does.
+ */
+function troubleExits2<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      if (error instanceof InvalidArgumentError) throw error;
+      err(`error: ${(error as Error).message}`);
+      process.exitCode = 2;
+    }
+  };
 }

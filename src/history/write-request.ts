@@ -38,7 +38,9 @@ export function checkExpectedVersion(key: string, request: Pick<WriteRequest, 'e
   const message =
     current === null
       ? `Blueprint "${key}" was expected at version ${expected}, but it does not exist.`
-      : `Blueprint "${key}" is at version ${current}, not ${expected}: it was changed since. Read it again and make the change against version ${current}.`;
+      : expected > current
+        ? `Blueprint "${key}" is at version ${current}, not ${expected}: it has no version ${expected} yet. Make the change against version ${current}.`
+        : `Blueprint "${key}" is at version ${current}, not ${expected}: it was changed since. Read it again and make the change against version ${current}.`;
   throw new ConflictError(message,
     { currentVersion: current, expectedVersion: expected },
   );

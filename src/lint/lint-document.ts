@@ -152,7 +152,7 @@ export function lintDocument(document: BlueprintDocument): LintFinding[] {
       found(
         'DEPENDENCY_CYCLE',
         action.path,
-        `Actions ${quoted(cycle.map((member) => member.key))} all depend on each other: blame goes round them until maxDepth. ` +
+        `Actions ${quoted(cycle.map((member) => member.key))} all reach each other over their dependencies: blame goes round them until maxDepth. ` +
           'Remove the dependency that does not hold, so that the chain has an end.',
       );
     }
@@ -196,5 +196,13 @@ export function lintDocument(document: BlueprintDocument): LintFinding[] {
       );
     }
   });
-  return findings;
+  return findings.map((finding, i) => ({ finding, i })).sort((a, b) => comparePaths(a.finding.path, b.finding.path) || a.i - b.i).map(({ finding }) => finding);
+}
+
+/** Document order of paths: the stages before the pain points, then index by index, a part before what it holds. */
+export function comparePaths(a: string, b: string): number {
+  const position = (path: string) => [path.startsWith('document.painPoints') ? 1 : 0, ...[...path.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]))];
+  const [x, y] = [position(a), position(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
 }

@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, watchErrors } from '../helpers/browser';
 import { lintExample, repairCurrent, repairFuture } from '../helpers/hand-worked';
 import { IMPORT_KEY } from '../helpers/queries';
-import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+import { dataOf, startTestApp, TestApp, uniqueKey } from '../helpers/test-app';
 
 /**
  * The history panel, an old version read-only, restore, the lint list and
@@ -40,11 +40,7 @@ describe('living blueprints in Chromium', () => {
     await api?.close();
   });
 
-  const ok = async (query: string, variables: Record<string, unknown>) => {
-    const response = await api.graphql(query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  };
+  const ok = <T = any>(query: string, variables: Record<string, unknown>) => dataOf<T>(api, query, variables);
 
   it('lists the versions the API lists, opens an old one read-only, and restores it', async () => {
     const p = `${uniqueKey('web')}-`;

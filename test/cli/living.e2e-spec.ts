@@ -42,7 +42,7 @@ describe('the blueprint command on living blueprints', () => {
     expect(JSON.parse(json.stdout).map(({ rule, severity, path }: any) => [rule, severity, path]).sort()).toEqual(LINT_EXAMPLE_FINDINGS);
   });
 
-  it('lint FILE: only INFO findings exit 0; an invalid file shows its problems and exits 1', async () => {
+  it('lint FILE: only INFO findings exit 0; an invalid file shows its problems and exits 2, as trouble', async () => {
     const clean = repairCurrent();
     clean.stages[0].steps[0].actions[2].systems = [];
     clean.stages[0].steps[0].actions[2].role = 'agent';
@@ -53,7 +53,7 @@ describe('the blueprint command on living blueprints', () => {
 
     const broken = write('broken.yaml', { ...clean, painPoints: [{ key: 'p', title: 'P', action: 'nowhere', severity: 9 }] });
     const refused = await runCli(['lint', broken], nowhere);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stdout).toMatch(/broken\.yaml:\d+:\d+ painPoints\[0\]\.severity: must be an integer from 1 to 5/);
     expect(refused.stderr).toContain('is not a valid blueprint document');
   });
@@ -116,6 +116,11 @@ describe('the blueprint command on living blueprints', () => {
     expect(lint.code).toBe(1);
     expect(lint.stdout).toContain(`${key} WARNING STEP_WITHOUT_CUSTOMER stages[0].steps[1]: `);
     expect(lint.stdout).toContain(`${key} INFO UNUSED_BACKSTAGE stages[0].steps[1].actions[0]`);
+    // Trouble is exit 2 for diff and lint, which answer with 1.
+    const gone = await runCli(['diff', `${key}@9`, key], uri());
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('has no kept version 9');
+    expect((await runCli(['lint', uniqueKey('none')], uri())).code).toBe(2);
     const missing = await runCli(['history', uniqueKey('none')], uri());
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No blueprint has the key');

@@ -65,3 +65,15 @@ export async function startTestApp(
 export function uniqueKey(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
+
+/** The data of a request that must succeed: its errors, if any, fail the test. */
+export async function dataOf<T = any>(api: TestApp, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await api.graphql<T>(query, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data as T;
+}
+
+/** The contract's error code of a response (`extensions.code` of its first error). */
+export function codeOf(response: GraphQLResponse): string | undefined {
+  return response.errors?.[0]?.extensions?.code;
+}

@@ -1,6 +1,7 @@
+import { exampleDocument, loadJson } from '../helpers/fixtures';
 import { DOCUMENT_FIELDS, IMPORT_KEY } from '../helpers/queries';
 import { LINT_EXAMPLE_FINDINGS, lintExample, repairChanges, repairCurrent, repairFuture } from '../helpers/hand-worked';
-import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+import { codeOf, dataOf, startTestApp, TestApp, uniqueKey } from '../helpers/test-app';
 
 /**
  * compareBlueprints and lint over GraphQL on the real Neo4j, against the
@@ -28,12 +29,7 @@ describe('comparison and lint over GraphQL', () => {
   });
   afterAll(() => api.close());
 
-  const ok = async (query: string, variables: Record<string, unknown>) => {
-    const response = await api.graphql(query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  };
-  const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+  const ok = <T = any>(query: string, variables: Record<string, unknown>) => dataOf<T>(api, query, variables);
 
   it('compares a current state with the future state made from it, as worked by hand', async () => {
     const p = `${uniqueKey('cmp')}-`;
@@ -83,6 +79,12 @@ describe('comparison and lint over GraphQL', () => {
     expect(codeOf(invalid)).toBe('BAD_USER_INPUT');
     expect(invalid.errors![0].extensions!.problems![0].path).toBe('document.stages[0].key');
     expect(codeOf(await api.graphql(LINT_BLUEPRINT, { key: uniqueKey('none') }))).toBe('NOT_FOUND');
+  });
+
+  it('finds on the example blueprint what an independent implementation finds: nothing', async () => {
+    const key = uniqueKey('lint-example');
+    await ok(IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' });
+    expect((await ok(LINT_BLUEPRINT, { key })).lintBlueprint).toEqual(loadJson('after-sales-repair.decisions.expected.json').lint);
   });
 
   it('serves the document of a version in the shape of a document', async () => {

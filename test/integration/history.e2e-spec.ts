@@ -5,7 +5,7 @@ import { BlueprintHistory } from '../../src/history/blueprint-history';
 import { runCypher } from '../helpers/cypher';
 import { exampleDocument } from '../helpers/fixtures';
 import { DOCUMENT_FIELDS, IMPORT_KEY } from '../helpers/queries';
-import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
+import { codeOf, dataOf, startTestApp, TestApp, uniqueKey } from '../helpers/test-app';
 
 /**
  * Living blueprints against the real Neo4j: every write that changes a
@@ -33,11 +33,7 @@ describe('living blueprints: versions, conflicts, restore', () => {
   });
   afterAll(() => api.close());
 
-  const ok = async <T = any>(query: string, variables: Record<string, unknown>): Promise<T> => {
-    const response = await api.graphql<T>(query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data as T;
-  };
+  const ok = <T = any>(query: string, variables: Record<string, unknown>) => dataOf<T>(api, query, variables);
   const exportAt = async (key: string, version?: number) =>
     (await ok<{ exportBlueprint: any }>(EXPORT_VERSION, { key, version })).exportBlueprint;
   const versionsOf = async (key: string) => (await ok<{ blueprintVersions: any[] }>(VERSIONS, { key })).blueprintVersions;
@@ -47,7 +43,6 @@ describe('living blueprints: versions, conflicts, restore', () => {
     await ok(IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' });
     return key;
   };
-  const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
 
   it('counts a version for every write that changes the blueprint, with time and operation, and none for one that changes nothing', async () => {
     const key = await created();
@@ -237,7 +232,11 @@ describe('living blueprints: versions, conflicts, restore', () => {
 
     // Renamed since: the restore keeps the organisation's name, never the old one.
     const department = document.departments[0].key;
+    const version = await versionOf(key);
     await ok('mutation($d: DepartmentInput!) { upsertDepartment(department: $d) { key } }', { d: { key: department, name: 'Renamed since' } });
+    // The current version is the blueprint as it is now: the same document by number as without one.
+    expect(await versionOf(key)).toBe(version);
+    expect(await exportAt(key, version)).toEqual(await exportAt(key));
     await ok(RESTORE, { key, version: 1 });
     const restored = await exportAt(key);
     expect(restored.departments.find((d: any) => d.key === department).name).toBe('Renamed since');

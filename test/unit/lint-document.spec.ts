@@ -1,4 +1,4 @@
-import { dependencyCycles, lintDocument } from '../../src/lint/lint-document';
+import { comparePaths, dependencyCycles, lintDocument } from '../../src/lint/lint-document';
 import { exampleDocument } from '../helpers/fixtures';
 import { LINT_EXAMPLE_FINDINGS, lintExample as document } from '../helpers/hand-worked';
 
@@ -22,6 +22,15 @@ describe('lintDocument', () => {
     expect(cycle.message).toContain('"c1", "f1", "b1", "s1"');
     expect(findings.find((finding) => finding.rule === 'UNATTRIBUTED_PAIN')!.message).toContain('100%');
     for (const finding of findings) expect(finding.message).toMatch(/: .*[a-z].*\.$/);
+  });
+
+  it('lists the findings in document order', () => {
+    const paths = lintDocument(document()).map((finding) => finding.path);
+    expect(paths).toEqual([...paths].sort(comparePaths));
+    expect(paths[0]).toBe('document.stages[0].steps[0].actions[0]');
+    expect(paths.indexOf('document.stages[0].steps[1]')).toBeGreaterThan(paths.indexOf(`document.stages[0].steps[0].actions[3].dependsOn[2]`));
+    expect(comparePaths('document.stages[0].steps[0].actions[2]', 'document.stages[0].steps[0].actions[2].dependsOn[0]')).toBeLessThan(0);
+    expect(comparePaths('document.painPoints[0]', 'document.stages[3].steps[0]')).toBeGreaterThan(0);
   });
 
   it('counts a pain point as unattributed only above half its impact', () => {

@@ -1,0 +1,81 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PainPoint } from '../../blueprints/models/blueprint.model';
+import { Department } from '../../blueprints/models/organisation.model';
+
+export enum BlameLevel {
+  DEPARTMENT = 'DEPARTMENT',
+  ROLE = 'ROLE',
+  SYSTEM = 'SYSTEM',
+  PROCESS = 'PROCESS',
+  ACTION = 'ACTION',
+  STEP = 'STEP',
+  LANE = 'LANE',
+}
+registerEnumType(BlameLevel, { name: 'BlameLevel', description: 'What blame is summed by: an organisation entity, an action or step of a blueprint, or a lane' });
+
+/** The levels that also exist as entities of the blueprints (a fix or a `dependents` question can name them). */
+export const BLUEPRINT_LEVELS: readonly BlameLevel[] = [BlameLevel.ACTION, BlameLevel.STEP];
+
+@ObjectType({ description: 'One entry of a blame ranking' })
+export class BlameEntry {
+  @Field(() => Int, { description: 'by score desc, then blueprintKey, then key, asc' }) rank: number;
+  @Field({ description: "the entity's, action's or step's key; the lane's name for LANE" }) key: string;
+  @Field({ description: "its name; the lane's name for LANE" }) name: string;
+  @Field(() => String, { nullable: true, description: 'for ACTION and STEP; null otherwise' }) blueprintKey: string | null;
+  @Field(() => Float) score: number;
+  @Field(() => Float, { description: "score / sum of all entries' scores" }) share: number;
+  @Field(() => Int, { description: 'pain points that put mass on it' }) painPointCount: number;
+}
+
+@ObjectType({ description: 'Blame summed by a level: the placements of the blame flow grouped another way' })
+export class BlameReport {
+  @Field(() => BlameLevel) level: BlameLevel;
+  @Field(() => Float) totalImpact: number;
+  @Field(() => Float, { description: "totalImpact minus the sum of the entries' scores" }) unplacedImpact: number;
+  @Field(() => Int) painPointCount: number;
+  @Field(() => [BlameEntry], { description: 'by rank' }) entries: BlameEntry[];
+}
+
+@InputType({ description: 'One thing a fix removes the blame of' })
+export class FixInput {
+  @Field(() => BlameLevel, { description: 'not LANE' }) level: BlameLevel;
+  @Field() key: string;
+  @Field(() => String, { nullable: true, description: 'required for ACTION and STEP, refused otherwise' })
+  blueprintKey?: string | null;
+}
+
+@ObjectType({ description: 'One thing a fix names' })
+export class Fix {
+  @Field(() => BlameLevel) level: BlameLevel;
+  @Field() key: string;
+  @Field(() => String, { nullable: true }) blueprintKey: string | null;
+}
+
+@ObjectType({ description: 'What a fix does to one pain point' })
+export class PainPointOutcome {
+  @Field(() => PainPoint) painPoint: PainPoint;
+  @Field(() => Float) impact: number;
+  @Field(() => Float) removed: number;
+  @Field(() => Float) remaining: number;
+  @Field({ description: 'remaining is at most 1e-9 times the impact' }) resolved: boolean;
+}
+
+@ObjectType({ description: "What a fix does to a department's score" })
+export class DepartmentOutcome {
+  @Field(() => Department) department: Department;
+  @Field(() => Float) before: number;
+  @Field(() => Float) after: number;
+}
+
+@ObjectType({ description: 'How much of the blame in scope sits on what the fixes name (an attribution, not a simulation)' })
+export class WhatIfReport {
+  @Field(() => Float) totalImpact: number;
+  @Field(() => Float) removedImpact: number;
+  @Field(() => Float) remainingImpact: number;
+  @Field(() => Float, { description: 'removedImpact / totalImpact; 0 when totalImpact is 0' }) removedShare: number;
+  @Field(() => Int) resolvedPainPoints: number;
+  @Field(() => [PainPointOutcome], { description: 'those with removed > 0: by removed desc, then blueprintKey, key' })
+  painPoints: PainPointOutcome[];
+  @Field(() => [DepartmentOutcome], { description: 'those with before > 0: by before desc, then key' })
+  departments: DepartmentOutcome[];
+}
