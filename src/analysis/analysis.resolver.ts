@@ -1,7 +1,7 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnalysisService } from './analysis.service';
-import { BlameArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
-import { BlameReport, WhatIfReport } from './models/decision.models';
+import { BlameArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
+import { BlameReport, Dependents, WhatIfReport } from './models/decision.models';
 import { contributionChains } from './pain-point-chains';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
@@ -20,6 +20,13 @@ export class AnalysisResolver {
   })
   blame(@Args() args: BlameArgs): Promise<BlameReport> {
     return this.analysis.blame(args);
+  }
+
+  @Query(() => Dependents, {
+    description: 'What relies on a department, role, system or process (or an action): the actions that reach it within maxDepth, and what they touch.',
+  })
+  dependents(@Args() args: DependentsArgs): Promise<Dependents> {
+    return this.analysis.dependents(args);
   }
 
   @Query(() => WhatIfReport, { description: 'What fixing departments, roles, systems, processes, actions or steps would remove of the blame in scope.' })

@@ -8,8 +8,10 @@ import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analy
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
 import { blameReport } from './blame-levels';
 import { whatIfReport } from './what-if';
-import { BlameArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
-import { BlameLevel, BlameReport, Fix, FixInput, WhatIfReport } from './models/decision.models';
+import { DEFAULT_FLOW_PARAMS } from './blame-flow';
+import { ReachedAction, dependentsAnswer } from './dependents';
+import { BlameArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, dependentsProblems, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
+import { BlameLevel, BlameReport, Dependents, Fix, FixInput, WhatIfReport } from './models/decision.models';
 
 export type RootCauseQuery = PainPointScopeArgs;
 
@@ -35,6 +37,29 @@ export class AnalysisService {
     const fixes = args.fixes.map(fixOf);
     await this.requireFixTargets(fixes);
     return whatIfReport(await this.scope(args), fixes, flowParamsOf(args));
+  }
+
+  /** What relies on a department, role, system, process or action: one walk in Cypher, then the blueprints it touched. */
+  async dependents(args: DependentsArgs): Promise<Dependents> {
+    const problems = dependentsProblems(args);
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    const blueprintKey = args.blueprintKey ?? null;
+    return this.executor.read(async (runner) => {
+      const [row] = await runner.run('dependents', {
+        level: args.level,
+        key: args.key,
+        blueprintKey,
+        maxDepth: args.maxDepth ?? DEFAULT_FLOW_PARAMS.maxDepth,
+      });
+      const where = args.level === BlameLevel.ACTION ? ` in blueprint "${blueprintKey}"` : '';
+      if (!row.found) throw new NotFoundError(`No ${args.level.toLowerCase()} has the key "${args.key}"${where}`);
+      if (blueprintKey !== null && (await this.store.headers(runner, [blueprintKey])).length === 0) {
+        throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
+      }
+      const reached = [...(row.own as ReachedAction[]), ...(row.dependents as ReachedAction[])];
+      const keys = [...new Set(reached.map((action) => action.blueprintKey))];
+      return dependentsAnswer(reached, keys.length > 0 ? await this.store.contents(runner, keys) : []);
+    });
   }
 
   /** NOT_FOUND, naming each, when a fix names nothing that exists. */

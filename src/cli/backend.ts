@@ -16,6 +16,7 @@ import { VersionEntry } from '../history/blueprint-history';
 import { LintFinding } from '../lint/lint-document';
 import { LintModule } from '../lint/lint.module';
 import { LintService } from '../lint/lint.service';
+import { BlameLevel, BlameReport, Dependents, WhatIfReport } from '../analysis/models/decision.models';
 
 /** What the command line needs from the product, in-process or through a running server's GraphQL endpoint. */
 
@@ -52,7 +53,64 @@ export interface VersionedDocument {
   version: number;
 }
 
+export interface DecisionScope {
+  blueprintKey?: string;
+  minSeverity?: number;
+  retention?: number;
+  maxDepth?: number;
+}
+
+export interface FixArg {
+  level: BlameLevel;
+  key: string;
+  blueprintKey?: string;
+}
+
+/** The selections of blame, whatIf and dependents that the command line prints, and that in-process answers are cut to. */
+const WHAT_IF_FIELDS = `totalImpact removedImpact remainingImpact removedShare resolvedPainPoints
+  painPoints { painPoint { key blueprintKey title } impact removed remaining resolved }
+  departments { department { key name } before after }`;
+const DEPENDENTS_FIELDS = `actions { blueprintKey distance action { key name lane } } blueprints customerActions
+  departments { key name } painPoints { key blueprintKey title }`;
+
+export type WhatIfRows = Omit<WhatIfReport, 'painPoints' | 'departments'> & {
+  painPoints: { painPoint: { key: string; blueprintKey: string; title: string }; impact: number; removed: number; remaining: number; resolved: boolean }[];
+  departments: { department: { key: string; name: string }; before: number; after: number }[];
+};
+
+export interface DependentRows {
+  actions: { blueprintKey: string; distance: number; action: { key: string; name: string; lane: string } }[];
+  blueprints: string[];
+  customerActions: number;
+  departments: { key: string; name: string }[];
+  painPoints: { key: string; blueprintKey: string; title: string }[];
+}
+
+export function whatIfRows(report: WhatIfReport): WhatIfRows {
+  return {
+    ...report,
+    painPoints: report.painPoints.map(({ painPoint, ...rest }) => ({
+      painPoint: { key: painPoint.key, blueprintKey: painPoint.blueprintKey, title: painPoint.title },
+      ...rest,
+    })),
+    departments: report.departments.map(({ department, ...rest }) => ({ department: { key: department.key, name: department.name }, ...rest })),
+  };
+}
+
+export function dependentRows(answer: Dependents): DependentRows {
+  return {
+    actions: answer.actions.map(({ blueprintKey, distance, action }) => ({ blueprintKey, distance, action: { key: action.key, name: action.name, lane: action.lane } })),
+    blueprints: answer.blueprints,
+    customerActions: answer.customerActions,
+    departments: answer.departments.map(({ key, name }) => ({ key, name })),
+    painPoints: answer.painPoints.map(({ key, blueprintKey, title }) => ({ key, blueprintKey, title })),
+  };
+}
+
 export interface Backend {
+  blame(level: BlameLevel, scope: DecisionScope): Promise<BlameReport>;
+  whatIf(fixes: FixArg[], scope: DecisionScope): Promise<WhatIfRows>;
+  dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number): Promise<DependentRows>;
   importDocument(document: unknown, mode: ImportMode, expectedVersion?: number): Promise<{ key: string; created: boolean; version: number }>;
   exportDocument(key: string): Promise<BlueprintDocument>;
   /** The current document with its version, or that of a kept version. */
@@ -170,6 +228,18 @@ class DirectBackend implements Backend {
     return this.guard(() => this.context.get(AnalysisService).departmentDependencies(blueprintKey));
   }
 
+  blame(level: BlameLevel, scope: DecisionScope) {
+    return this.guard(() => this.context.get(AnalysisService).blame({ level, ...scope }));
+  }
+
+  whatIf(fixes: FixArg[], scope: DecisionScope) {
+    return this.guard(async () => whatIfRows(await this.context.get(AnalysisService).whatIf({ fixes, ...scope })));
+  }
+
+  dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number) {
+    return this.guard(async () => dependentRows(await this.context.get(AnalysisService).dependents({ level, key, blueprintKey, maxDepth })));
+  }
+
   async close() {
     await this.context.close();
     await this.database.embedded?.stop();
@@ -278,6 +348,35 @@ class GraphQLBackend implements Backend {
       { blueprintKey },
     );
     return data.departmentDependencies;
+  }
+
+  async blame(level: BlameLevel, scope: DecisionScope) {
+    const data = await this.request<{ blame: BlameReport }>(
+      `query($level: BlameLevel!, $blueprintKey: String, $minSeverity: Int, $retention: Float, $maxDepth: Int) {
+        blame(level: $level, blueprintKey: $blueprintKey, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
+          level totalImpact unplacedImpact painPointCount entries { rank key name blueprintKey score share painPointCount } } }`,
+      { level, ...scope },
+    );
+    return data.blame;
+  }
+
+  async whatIf(fixes: FixArg[], scope: DecisionScope) {
+    const data = await this.request<{ whatIf: WhatIfRows }>(
+      `query($fixes: [FixInput!]!, $blueprintKey: String, $minSeverity: Int, $retention: Float, $maxDepth: Int) {
+        whatIf(fixes: $fixes, blueprintKey: $blueprintKey, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
+          ${WHAT_IF_FIELDS} } }`,
+      { fixes, ...scope },
+    );
+    return data.whatIf;
+  }
+
+  async dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number) {
+    const data = await this.request<{ dependents: DependentRows }>(
+      `query($level: BlameLevel!, $key: String!, $blueprintKey: String, $maxDepth: Int) {
+        dependents(level: $level, key: $key, blueprintKey: $blueprintKey, maxDepth: $maxDepth) { ${DEPENDENTS_FIELDS} } }`,
+      { level, key, blueprintKey, maxDepth },
+    );
+    return data.dependents;
   }
 
   async close() {}

@@ -7,6 +7,7 @@ import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import { Backend, OperationError } from './backend';
 import { err, number, offlineProblems, out, problemLines, urlOption, withBackend } from './command-kit';
+import { addDecisionCommands } from './decision-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
 import { collectFiles } from './files';
@@ -201,6 +202,7 @@ export function buildProgram(): Command {
     });
 
   addLivingCommands(program);
+  addDecisionCommands(program);
 
   program
     .command('api-key')

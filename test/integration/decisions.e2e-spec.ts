@@ -20,6 +20,9 @@ const WHAT_IF = `query($fixes: [FixInput!]!, $blueprintKey: String, $minSeverity
     totalImpact removedImpact remainingImpact removedShare resolvedPainPoints
     painPoints { painPoint { key blueprintKey } impact removed remaining resolved }
     departments { department { key } before after } } }`;
+const DEPENDENTS = `query($level: BlameLevel!, $key: String!, $blueprintKey: String, $maxDepth: Int) {
+  dependents(level: $level, key: $key, blueprintKey: $blueprintKey, maxDepth: $maxDepth) {
+    actions { blueprintKey distance action { key lane } } blueprints customerActions departments { key } painPoints { key blueprintKey } } }`;
 const ROOT_CAUSES = 'query($blueprintKey: String) { rootCauses(blueprintKey: $blueprintKey) { departments { department { key } score share } } }';
 
 /** Every number to 1e-9, relative; everything else exactly. */
@@ -76,6 +79,34 @@ describe('blame at every level and what a fix removes, over GraphQL', () => {
       },
       figures,
     );
+  });
+
+  it.each(EXPECTED.dependents.map((c: any) => [`${c.level} ${c.key}`, c]) as [string, any][])(
+    'dependents(%s) gives the independent answer',
+    async (_name, expected: any) => {
+      const { level, key: thing, ...answer } = rekeyed(expected);
+      const { dependents } = await ok(DEPENDENTS, { level, key: thing, blueprintKey: key });
+      expect({
+        actions: dependents.actions.map((a: any) => ({ distance: a.distance, blueprintKey: a.blueprintKey, key: a.action.key })),
+        blueprints: dependents.blueprints,
+        customerActions: dependents.customerActions,
+        departments: dependents.departments.map((d: any) => d.key),
+        painPoints: dependents.painPoints.map((p: any) => ({ blueprintKey: p.blueprintKey, key: p.key })),
+      }).toEqual(answer);
+    },
+  );
+
+  it('dependents: an action of a blueprint, the depth, and questions that name nothing', async () => {
+    const own = (await ok(DEPENDENTS, { level: 'ACTION', key: 'bs-order-lookup', blueprintKey: key, maxDepth: 0 })).dependents;
+    expect(own.actions.map((a: any) => [a.action.key, a.distance])).toEqual([['bs-order-lookup', 0]]);
+    const deeper = (await ok(DEPENDENTS, { level: 'ACTION', key: 'bs-order-lookup', blueprintKey: key })).dependents;
+    expect(deeper.actions.length).toBeGreaterThan(1);
+    for (const [i, a] of deeper.actions.entries()) if (i > 0) expect(a.distance).toBeGreaterThanOrEqual(deeper.actions[i - 1].distance);
+    expect(codeOf(await api.graphql(DEPENDENTS, { level: 'SYSTEM', key: uniqueKey('none') }))).toBe('NOT_FOUND');
+    expect(codeOf(await api.graphql(DEPENDENTS, { level: 'ACTION', key: 'no-such', blueprintKey: key }))).toBe('NOT_FOUND');
+    const bad = await api.graphql(DEPENDENTS, { level: 'ACTION', key: 'bs-order-lookup', maxDepth: 30 });
+    expect(bad.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['maxDepth', 'blueprintKey']);
+    expect(codeOf(await api.graphql(DEPENDENTS, { level: 'LANE', key: 'CUSTOMER' }))).toBe('BAD_USER_INPUT');
   });
 
   it('refuses bad scopes and fixes with every problem at its path, and a fix that names nothing with NOT_FOUND', async () => {

@@ -8,7 +8,7 @@ const FORBIDDEN = ['AllNodesScan', 'CartesianProduct'];
 /** A file that only binds `b` for the file that follows it (blueprints-by-key, blueprints-all). */
 const isHead = (name: string) => !/\b(RETURN|CREATE|MERGE|SET|DELETE)\b/.test(cypher(name));
 /** A file that continues a head: it starts from `b` already bound. */
-const isTail = (name: string) => /^(RETURN|WITH b\b)/.test(cypher(name));
+const isTail = (name: string) => /^(RETURN|WITH) b\b/.test(cypher(name));
 
 function operators(plan: any): string[] {
   return [String(plan.operatorType).split('@')[0], ...(plan.children ?? []).flatMap(operators)];

@@ -84,3 +84,27 @@ export function fixProblems(fixes: FixInput[], root = 'fixes'): Problem[] {
   });
   return problems;
 }
+
+@ArgsType()
+export class DependentsArgs {
+  @Field(() => BlameLevel, { description: 'DEPARTMENT, ROLE, SYSTEM, PROCESS or ACTION' }) level: BlameLevel;
+  @Field() key: string;
+  @Field(() => String, { nullable: true, description: 'required for ACTION; for the others, only this blueprint' })
+  blueprintKey?: string | null;
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth, description: `how many DEPENDS_ON steps, 0..${MAX_DEPTH_LIMIT}` })
+  maxDepth?: number | null;
+}
+
+/** The levels whose things have dependents. */
+export const DEPENDENT_LEVELS: readonly BlameLevel[] = [BlameLevel.DEPARTMENT, BlameLevel.ROLE, BlameLevel.SYSTEM, BlameLevel.PROCESS, BlameLevel.ACTION];
+
+export function dependentsProblems(args: DependentsArgs): Problem[] {
+  const problems = scopeProblems({ maxDepth: args.maxDepth });
+  if (!DEPENDENT_LEVELS.includes(args.level)) {
+    problems.push({ path: 'level', message: 'must be DEPARTMENT, ROLE, SYSTEM, PROCESS or ACTION: steps and lanes are not depended on' });
+  }
+  if (args.level === BlameLevel.ACTION && args.blueprintKey == null) {
+    problems.push({ path: 'blueprintKey', message: 'is needed for ACTION: its key is unique within a blueprint only' });
+  }
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PainPoint } from '../../blueprints/models/blueprint.model';
+import { Action, PainPoint } from '../../blueprints/models/blueprint.model';
 import { Department } from '../../blueprints/models/organisation.model';
 
 export enum BlameLevel {
@@ -78,4 +78,22 @@ export class WhatIfReport {
   painPoints: PainPointOutcome[];
   @Field(() => [DepartmentOutcome], { description: 'those with before > 0: by before desc, then key' })
   departments: DepartmentOutcome[];
+}
+
+@ObjectType({ description: 'One of X\u2019s actions (distance 0) or an action that relies on one of them' })
+export class DependentAction {
+  @Field() blueprintKey: string;
+  @Field(() => Action) action: Action;
+  @Field(() => Int, { description: 'the fewest DEPENDS_ON steps to one of X\u2019s actions; 0 for X\u2019s own' }) distance: number;
+}
+
+@ObjectType({ description: 'What relies on a department, role, system, process or action, across every journey' })
+export class Dependents {
+  @Field(() => [DependentAction], { description: "X's actions (distance 0) and its dependents; by distance, blueprintKey, action key" })
+  actions: DependentAction[];
+  @Field(() => [String], { description: 'keys, ascending' }) blueprints: string[];
+  @Field(() => Int, { description: 'how many of the listed actions are CUSTOMER actions' }) customerActions: number;
+  @Field(() => [Department], { description: 'the owning departments of the dependents, by key' }) departments: Department[];
+  @Field(() => [PainPoint], { description: 'the pain points at risk (at, or caused by, a listed action), by blueprintKey, key' })
+  painPoints: PainPoint[];
 }
