@@ -17,3 +17,5 @@ CREATE CONSTRAINT blueprint_version_key IF NOT EXISTS FOR (n:BlueprintVersion) R
 // Blueprints written before versions were counted start at version 1, updated now.
 MATCH (b:Blueprint) WHERE b.revision IS NULL OR b.updatedAt IS NULL
 SET b.revision = coalesce(b.revision, 1), b.updatedAt = coalesce(b.updatedAt, toString(datetime.truncate('millisecond', datetime())));
+// Opportunities are organisation-wide, by key.
+CREATE CONSTRAINT opportunity_key IF NOT EXISTS FOR (n:Opportunity) REQUIRE n.key IS UNIQUE;

@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { ComparisonModule } from './comparison/comparison.module';
 import { LintModule } from './lint/lint.module';
+import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { WebModule } from './web/web.module';
 import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
@@ -22,7 +23,7 @@ import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule];
 
 /** How the app serves: access control, query limits and logging (from loadConfig). */
 export interface ServingConfig {

@@ -6,5 +6,6 @@ import { AnalysisService } from './analysis.service';
 @Module({
   imports: [BlueprintsModule],
   providers: [AnalysisResolver, PainContributionResolver, AnalysisService],
+  exports: [AnalysisService],
 })
 export class AnalysisModule {}

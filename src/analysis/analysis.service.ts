@@ -7,7 +7,7 @@ import { BlueprintFlow, flowOf } from './flow-model';
 import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analysis.models';
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
 import { blameReport } from './blame-levels';
-import { whatIfReport } from './what-if';
+import { FixSetValue, fixSetValues, whatIfReport } from './what-if';
 import { DEFAULT_FLOW_PARAMS } from './blame-flow';
 import { ReachedAction, dependentsAnswer } from './dependents';
 import { BlameArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, dependentsProblems, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
@@ -64,6 +64,17 @@ export class AnalysisService {
 
   /** NOT_FOUND, naming each, when a fix names nothing that exists. */
   private async requireFixTargets(fixes: Fix[]): Promise<void> {
+    const missing = await this.missingFixTargets(fixes);
+    const named = fixes.flatMap((fix, i) => {
+      if (!missing[i]) return [];
+      const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
+      return [`fixes[${i}] names no ${fix.level.toLowerCase()} "${fix.key}"${where}`];
+    });
+    if (named.length > 0) throw new NotFoundError(named.join('; '));
+  }
+
+  /** For each fix, whether it names nothing that exists now (one round trip for any number). */
+  async missingFixTargets(fixes: Fix[]): Promise<boolean[]> {
     const keysAt = (level: BlameLevel) => fixes.filter((fix) => fix.level === level).map((fix) => fix.key);
     const inBlueprint = (level: BlameLevel) =>
       fixes.filter((fix) => fix.level === level).map((fix) => ({ blueprintKey: fix.blueprintKey, key: fix.key }));
@@ -83,14 +94,15 @@ export class AnalysisService {
         (row[kind] as { blueprintKey: string; key: string }[]).map((f) => `${kind}:${f.blueprintKey}/${f.key}`),
       ),
     ]);
-    const named = fixes.flatMap((fix, i) => {
+    return fixes.map((fix) => {
       const kind = FIX_KINDS[fix.level];
-      const id = fix.blueprintKey ? `${kind}:${fix.blueprintKey}/${fix.key}` : `${kind}:${fix.key}`;
-      if (!missing.has(id)) return [];
-      const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
-      return [`fixes[${i}] names no ${fix.level.toLowerCase()} "${fix.key}"${where}`];
+      return missing.has(fix.blueprintKey ? `${kind}:${fix.blueprintKey}/${fix.key}` : `${kind}:${fix.key}`);
     });
-    if (named.length > 0) throw new NotFoundError(named.join('; '));
+  }
+
+  /** What each fix-set removes over every blueprint, default parameters: the value of opportunities, in one pass. */
+  async fixSetValues(fixSets: Fix[][]): Promise<FixSetValue[]> {
+    return fixSetValues(await this.scope({}), fixSets, DEFAULT_FLOW_PARAMS);
   }
 
   /** The pain points in scope, checked: one blueprint or all, the keys asked for, at least the severity asked for. */

@@ -76,3 +76,30 @@ export async function whatIfReport(scoped: ScopedPainPoint[], fixes: Fix[], para
     departments: outcomes,
   };
 }
+
+/** What each of several fix-sets removes (the value of opportunities), from one pass over the pain points in scope. */
+export interface FixSetValue {
+  removedImpact: number;
+  removedShare: number;
+  resolvedPainPoints: number;
+}
+
+export async function fixSetValues(scoped: ScopedPainPoint[], fixSets: Fix[][], params: FlowParams): Promise<FixSetValue[]> {
+  const removed = fixSets.map(() => 0);
+  const resolved = fixSets.map(() => 0);
+  let totalImpact = 0;
+  for await (const { result, placements } of placedPainPoints(scoped, params)) {
+    totalImpact += result.impact;
+    fixSets.forEach((fixes, i) => {
+      let here = 0;
+      for (const placement of placements) if (fixes.some((fix) => matchesFix(placement, fix))) here += placement.mass;
+      removed[i] += here;
+      if (result.impact - here <= RESOLVED_TOLERANCE * result.impact) resolved[i]++;
+    });
+  }
+  return fixSets.map((_, i) => ({
+    removedImpact: removed[i],
+    removedShare: totalImpact > 0 ? removed[i] / totalImpact : 0,
+    resolvedPainPoints: resolved[i],
+  }));
+}

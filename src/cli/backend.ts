@@ -16,6 +16,8 @@ import { VersionEntry } from '../history/blueprint-history';
 import { LintFinding } from '../lint/lint-document';
 import { LintModule } from '../lint/lint.module';
 import { LintService } from '../lint/lint.service';
+import { OpportunitiesModule } from '../opportunities/opportunities.module';
+import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { BlameLevel, BlameReport, Dependents, WhatIfReport } from '../analysis/models/decision.models';
 
 /** What the command line needs from the product, in-process or through a running server's GraphQL endpoint. */
@@ -107,7 +109,25 @@ export function dependentRows(answer: Dependents): DependentRows {
   };
 }
 
+export interface OpportunityRow {
+  key: string;
+  title: string;
+  status: string;
+  effort: number;
+  owner: { key: string; name: string } | null;
+  fixes: { level: BlameLevel; key: string; blueprintKey: string | null }[];
+  removedImpact: number;
+  removedShare: number;
+  resolvedPainPoints: number;
+  valuePerEffort: number;
+  staleFixes: { level: BlameLevel; key: string; blueprintKey: string | null }[];
+}
+
+const OPPORTUNITY_FIELDS = `key title status effort owner { key name } fixes { level key blueprintKey }
+  removedImpact removedShare resolvedPainPoints valuePerEffort staleFixes { level key blueprintKey }`;
+
 export interface Backend {
+  opportunities(): Promise<OpportunityRow[]>;
   blame(level: BlameLevel, scope: DecisionScope): Promise<BlameReport>;
   whatIf(fixes: FixArg[], scope: DecisionScope): Promise<WhatIfRows>;
   dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number): Promise<DependentRows>;
@@ -157,7 +177,7 @@ class DirectBackend implements Backend {
   static async open(log: (line: string) => void): Promise<DirectBackend> {
     const database = await openDatabaseForCommand(loadConfig(), log);
     try {
-      @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule, LintModule] })
+      @Module({ imports: [DatabaseModule.forRoot(database.options, database.embedded), BlueprintsModule, AnalysisModule, LintModule, OpportunitiesModule] })
       class CommandModule {}
       const context = await NestFactory.createApplicationContext(CommandModule, { logger: ['error'] });
       await context.get(DatabaseLifecycle).whenSchemaReady();
@@ -230,6 +250,15 @@ class DirectBackend implements Backend {
 
   blame(level: BlameLevel, scope: DecisionScope) {
     return this.guard(() => this.context.get(AnalysisService).blame({ level, ...scope }));
+  }
+
+  opportunities() {
+    return this.guard(async () =>
+      (await this.context.get(OpportunitiesService).list()).map(({ description: _description, owner, ...rest }) => ({
+        ...rest,
+        owner: owner && { key: owner.key, name: owner.name },
+      })),
+    );
   }
 
   whatIf(fixes: FixArg[], scope: DecisionScope) {
@@ -348,6 +377,11 @@ class GraphQLBackend implements Backend {
       { blueprintKey },
     );
     return data.departmentDependencies;
+  }
+
+  async opportunities() {
+    const data = await this.request<{ opportunities: OpportunityRow[] }>(`{ opportunities { ${OPPORTUNITY_FIELDS} } }`);
+    return data.opportunities;
   }
 
   async blame(level: BlameLevel, scope: DecisionScope) {

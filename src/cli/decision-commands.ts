@@ -180,4 +180,37 @@ export function addDecisionCommands(program: Command): void {
         out(`pain points at risk: ${answer.painPoints.map((p) => `${p.blueprintKey}/${p.key}`).join(', ') || '-'}`);
       }
     });
+
+  program
+    .command('opportunities')
+    .description('The opportunities, ranked by the impact their fixes remove per effort (computed from the graph as it is now).')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(urlOption())
+    .action(async (options: { format: Format; url?: string }) => {
+      const rows = await withBackend(options, (backend) => backend.opportunities());
+      if (options.format === 'json') {
+        out(JSON.stringify(rows, null, 2));
+        return;
+      }
+      const thing = (fix: { level: string; key: string; blueprintKey: string | null }) =>
+        `${fix.level.toLowerCase()}:${fix.blueprintKey ? `${fix.blueprintKey}/` : ''}${fix.key}`;
+      out(
+        render(
+          rows,
+          [
+            { header: 'opportunity', value: (o) => o.key },
+            { header: 'title', value: (o) => o.title },
+            { header: 'status', value: (o) => o.status },
+            { header: 'owner', value: (o) => o.owner?.key ?? '-' },
+            { header: 'effort', value: (o) => o.effort, align: 'right' },
+            { header: 'removes', value: (o) => figure(options.format, o.removedImpact), align: 'right' },
+            { header: 'share', value: (o) => (options.format === 'csv' ? o.removedShare : percent(o.removedShare)), align: 'right' },
+            { header: 'per effort', value: (o) => figure(options.format, o.valuePerEffort), align: 'right' },
+            { header: 'resolves', value: (o) => o.resolvedPainPoints, align: 'right' },
+            { header: 'stale fixes', value: (o) => o.staleFixes.map(thing).join(' ') || '-' },
+          ],
+          options.format,
+        ),
+      );
+    });
 }

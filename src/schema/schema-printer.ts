@@ -8,6 +8,7 @@ import { OrganisationResolver } from '../organisation/organisation.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { ComparisonResolver } from '../comparison/comparison.resolver';
 import { LintResolver } from '../lint/lint.resolver';
+import { OpportunitiesResolver } from '../opportunities/opportunities.resolver';
 
 /** Every resolver of FEATURE_MODULES (src/app.module.ts); the schema test fails when one is missing here. */
 export const RESOLVERS = [
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   HistoryResolver,
   ComparisonResolver,
   LintResolver,
+  OpportunitiesResolver,
 ];
 
 const HEADER = '# The GraphQL schema of Blueprint Graph, emitted from the code by `npm run schema`. Do not edit.\n\n';

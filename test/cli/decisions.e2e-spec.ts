@@ -47,6 +47,21 @@ describe('the blueprint command on decisions', () => {
     expect(bad.stderr).toContain('action:BLUEPRINT/KEY');
   });
 
+  it('opportunities: ranked, with their computed value', async () => {
+    const opp = uniqueKey('cli-opp');
+    await dataOf(api, 'mutation($input: OpportunityInput!) { upsertOpportunity(input: $input) { key } }', {
+      input: { key: opp, title: 'Fix the CRM', effort: 1, fixes: [{ level: 'SYSTEM', key: 'crm' }] },
+    });
+    const run = await runCli(['opportunities', '--format', 'json'], uri());
+    expect(run.code).toBe(0);
+    const row = JSON.parse(run.stdout).find((o: any) => o.key === opp);
+    const { whatIf } = await dataOf(api, '{ whatIf(fixes: [{ level: SYSTEM, key: "crm" }]) { removedImpact } }');
+    expect(row.removedImpact).toBeCloseTo(whatIf.removedImpact, 9);
+    const table = await runCli(['opportunities'], uri());
+    expect(table.stdout).toMatch(new RegExp(`${opp}\\s+Fix the CRM\\s+IDEA\\s+-\\s+1\\s+${whatIf.removedImpact.toFixed(4)}`));
+    await dataOf(api, 'mutation($key: String!) { deleteOpportunity(key: $key) }', { key: opp });
+  });
+
   it('dependents system:crm lists what relies on it', async () => {
     const run = await runCli(['dependents', 'system:crm', '--blueprint', key, '--format', 'json'], uri());
     expect(run.code).toBe(0);

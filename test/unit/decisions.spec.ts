@@ -3,7 +3,7 @@ import { blameReport } from '../../src/analysis/blame-levels';
 import { flowOf } from '../../src/analysis/flow-model';
 import { BlameLevel, Fix } from '../../src/analysis/models/decision.models';
 import { ScopedPainPoint, rootCauseReport } from '../../src/analysis/root-causes';
-import { whatIfReport } from '../../src/analysis/what-if';
+import { fixSetValues, whatIfReport } from '../../src/analysis/what-if';
 import { fixProblems, scopeProblems } from '../../src/analysis/dto/analysis.args';
 import { documentToBlueprint } from '../../src/blueprints/blueprint-assembly';
 import { canonicalDocument } from '../../src/blueprints/canonical-document';
@@ -178,6 +178,21 @@ describe('what a fix removes', () => {
     expect(step.remainingImpact).toBe(0);
     // An action fix of another blueprint removes nothing here.
     expect((await whatIfReport(scopeOf(oneAction()), [fix(BlameLevel.ACTION, 'a1', 'other')], DEFAULTS)).removedImpact).toBe(0);
+  });
+});
+
+describe('the value of fix-sets', () => {
+  it('is what whatIf removes, for each set, from one pass', async () => {
+    const scoped = scopeOf(oneAction(), cycle());
+    const sets: Fix[][] = [
+      [{ level: BlameLevel.SYSTEM, key: 'crm', blueprintKey: null }],
+      [{ level: BlameLevel.ROLE, key: 'agent', blueprintKey: null }, { level: BlameLevel.ACTION, key: 'c1', blueprintKey: 'bp' }],
+    ];
+    const values = await fixSetValues(scoped, sets, DEFAULTS);
+    for (const [i, fixes] of sets.entries()) {
+      const report = await whatIfReport(scoped, fixes, DEFAULTS);
+      expect(values[i]).toEqual({ removedImpact: report.removedImpact, removedShare: report.removedShare, resolvedPainPoints: report.resolvedPainPoints });
+    }
   });
 });
 

@@ -1,4 +1,6 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { IsOptional, IsString } from 'class-validator';
+import { IsKey, IsOneOf } from '../../common/validation-rules';
 import { Action, PainPoint } from '../../blueprints/models/blueprint.model';
 import { Department } from '../../blueprints/models/organisation.model';
 
@@ -38,9 +40,12 @@ export class BlameReport {
 
 @InputType({ description: 'One thing a fix removes the blame of' })
 export class FixInput {
-  @Field(() => BlameLevel, { description: 'not LANE' }) level: BlameLevel;
-  @Field() key: string;
+  @Field(() => BlameLevel, { description: 'not LANE' }) @IsOneOf(Object.values(BlameLevel)) level: BlameLevel;
+  // A key that names nothing is reported as such, by level, so any string passes here.
+  @Field() @IsString() key: string;
   @Field(() => String, { nullable: true, description: 'required for ACTION and STEP, refused otherwise' })
+  @IsOptional()
+  @IsKey()
   blueprintKey?: string | null;
 }
 

@@ -1,0 +1,4 @@
+// Deletes an opportunity by key; what it names stays.
+MATCH (o:Opportunity {key: $key})
+DETACH DELETE o
+RETURN count(*) AS deleted
