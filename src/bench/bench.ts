@@ -20,6 +20,7 @@ import { BENCH_SIZES, BenchSize, Dataset } from './bench-dataset';
 import { BenchResults, machine, markdown, writeResults } from './bench-report';
 import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-servers';
 import { measureImport } from './measurements/import';
+import { measureDecisions } from './measurements/decisions';
 import { measureOverhead } from './measurements/overhead';
 import { ROOT_CAUSES } from './measurements/root-causes-query';
 import { measurePeers } from './measurements/peer';
@@ -37,7 +38,7 @@ import { DEFAULT_SAMPLING } from './statistics';
  * Progress goes to stderr. docs/benchmarks.md explains every figure.
  */
 
-const MEASUREMENTS = ['scale', 'overhead', 'peer', 'throughput', 'import'] as const;
+const MEASUREMENTS = ['scale', 'overhead', 'decisions', 'peer', 'throughput', 'import'] as const;
 type MeasurementName = (typeof MEASUREMENTS)[number];
 
 interface Options {
@@ -130,9 +131,10 @@ async function main(): Promise<void> {
         await warmUp(bench);
         await scale.measurePoint(bench, true);
       }
-      if (wants('scale') || wants('overhead')) await grow(10);
+      if (wants('scale') || wants('overhead') || wants('decisions')) await grow(10);
       if (wants('scale')) await scale.measurePoint(bench, true);
       if (wants('overhead')) measurements.push(await measureOverhead(bench));
+      if (wants('decisions')) measurements.push(await measureDecisions(bench));
       if (wants('scale') || wants('peer') || wants('throughput')) await grow(100);
       if (wants('scale')) {
         await scale.measurePoint(bench, false);
