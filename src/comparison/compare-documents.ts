@@ -1,10 +1,9 @@
 import { documentToBlueprint } from '../blueprints/blueprint-assembly';
 import { canonicalDocument } from '../blueprints/canonical-document';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
-import { Department } from '../blueprints/models/organisation.model';
 import { compareKeys } from '../common/compare-keys';
 import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
-import { BlueprintFlow, flowOf } from '../analysis/flow-model';
+import { BlueprintFlow, departmentsOf, flowOf } from '../analysis/flow-model';
 import { departmentDependencies, rootCauseReport } from '../analysis/root-causes';
 import {
   BlueprintComparison,
@@ -99,8 +98,7 @@ async function figures(document: BlueprintDocument) {
     flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })),
     DEFAULT_FLOW_PARAMS,
   );
-  const departments = new Map<string, Department>();
-  for (const action of flow.actions.values()) for (const owner of action.owners) departments.set(owner.key, owner);
+  const departments = departmentsOf([flow]);
   const scores = new Map(report.departments.map((row) => [row.department.key, row.score]));
   const handoffs = new Map<string, number>();
   for (const dependency of await departmentDependencies([flow])) {

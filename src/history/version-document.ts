@@ -16,8 +16,6 @@ export interface KnownEntries {
   processes: KnownEntry[];
 }
 
-export const NOTHING_KNOWN: KnownEntries = { departments: [], roles: [], systems: [], processes: [] };
-
 /**
  * The document that a write leaves the blueprint with, as exportBlueprint
  * will give it: what the document lists, and the entries it only references

@@ -15,9 +15,6 @@ export enum BlameLevel {
 }
 registerEnumType(BlameLevel, { name: 'BlameLevel', description: 'What blame is summed by: an organisation entity, an action or step of a blueprint, or a lane' });
 
-/** The levels that also exist as entities of the blueprints (a fix or a `dependents` question can name them). */
-export const BLUEPRINT_LEVELS: readonly BlameLevel[] = [BlameLevel.ACTION, BlameLevel.STEP];
-
 @ObjectType({ description: 'One entry of a blame ranking' })
 export class BlameEntry {
   @Field(() => Int, { description: 'by score desc, then blueprintKey, then key, asc' }) rank: number;
