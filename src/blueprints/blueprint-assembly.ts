@@ -1,4 +1,5 @@
 import { compareKeys } from '../common/compare-keys';
+import { canonicalDocument } from './canonical-document';
 import { Row } from '../database/executor';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Action, Blueprint, PainPoint, Persona, Stage, Step } from './models/blueprint.model';
@@ -231,58 +232,48 @@ export function blueprintToDocument(blueprint: Blueprint): BlueprintDocument {
  * organisation entry the document references without listing is left out
  * (callers that need it complete the document first).
  */
-export function documentToBlueprint(document: BlueprintDocument, version = 0, updatedAt = ''): Blueprint {
-  const departments = new Map((document.departments ?? []).map((d) => [d.key, d.name]));
-  const entries = (list: { key: string; name: string; department: string }[] | null | undefined) =>
+export function documentToBlueprint(given: BlueprintDocument, version = 0, updatedAt = ''): Blueprint {
+  // Defaults filled in by the one definition of them: every optional field is then present.
+  const document = canonicalDocument(given) as Required<BlueprintDocument>;
+  const departments = new Map(document.departments!.map((d) => [d.key, d.name]));
+  const entries = (list: { key: string; name: string; department: string }[]) =>
     new Map(
-      (list ?? [])
+      list
         .filter((entry) => departments.has(entry.department))
         .map((entry): [string, OrgRef] => [entry.key, [entry.key, entry.name, entry.department, departments.get(entry.department)!]]),
     );
-  const [roles, systems, processes] = [entries(document.roles), entries(document.systems), entries(document.processes)];
+  const [roles, systems, processes] = [entries(document.roles!), entries(document.systems!), entries(document.processes!)];
   const stages: Row[] = [];
   const steps: Row[] = [];
   const actions: ActionRow[] = [];
   for (const stage of document.stages) {
     stages.push({ key: stage.key, name: stage.name, position: stages.length });
     for (const step of stage.steps) {
-      steps.push({ key: step.key, name: step.name, evidence: step.evidence ?? [], position: steps.length, stage: stage.key });
-      for (const action of step.actions) {
+      steps.push({ key: step.key, name: step.name, evidence: step.evidence, position: steps.length, stage: stage.key });
+      for (const { role, department, process, systems: used, dependsOn, ...own } of step.actions) {
         actions.push({
-          key: action.key,
-          lane: action.lane,
-          name: action.name,
-          description: action.description ?? null,
-          channel: action.channel ?? null,
-          touchpoint: action.touchpoint ?? null,
-          emotion: action.emotion ?? null,
+          ...(own as Pick<ActionRow, 'key' | 'lane' | 'name' | 'description' | 'channel' | 'touchpoint' | 'emotion'>),
           position: actions.length,
           step: step.key,
-          role: (action.role && roles.get(action.role)) || null,
-          department: action.department && departments.has(action.department) ? [action.department, departments.get(action.department)!] : null,
-          process: (action.process && processes.get(action.process)) || null,
-          systems: (action.systems ?? []).flatMap((key, i) => (systems.has(key) ? [[i, ...systems.get(key)!] as ActionRow['systems'][number]] : [])),
-          dependsOn: (action.dependsOn ?? []).map((key, i): Positioned => [i, key]),
+          role: (role && roles.get(role)) || null,
+          department: department && departments.has(department) ? [department, departments.get(department)!] : null,
+          process: (process && processes.get(process)) || null,
+          systems: used!.flatMap((key, i) => (systems.has(key) ? [[i, ...systems.get(key)!] as ActionRow['systems'][number]] : [])),
+          dependsOn: dependsOn!.map((key, i): Positioned => [i, key]),
         });
       }
     }
   }
-  const painPoints: PainPointRow[] = (document.painPoints ?? []).map((painPoint, position) => ({
-    key: painPoint.key,
-    title: painPoint.title,
-    description: painPoint.description ?? null,
-    severity: painPoint.severity,
-    frequency: painPoint.frequency ?? 1,
-    category: painPoint.category ?? PainCategory.OTHER,
+  const painPoints: PainPointRow[] = document.painPoints!.map(({ causes, ...own }, position) => ({
+    ...(own as Omit<PainPointRow, 'position' | 'causes'>),
     position,
-    action: painPoint.action,
-    causes: (painPoint.causes ?? []).map((key, i): Positioned => [i, key]),
+    causes: causes!.map((key, i): Positioned => [i, key]),
   }));
   const blueprint = {
     key: document.key,
     name: document.name,
-    description: document.description ?? null,
-    state: document.state ?? BlueprintState.CURRENT,
+    description: document.description,
+    state: document.state,
     personaName: document.persona?.name ?? null,
     personaDescription: document.persona?.description ?? null,
     revision: version,

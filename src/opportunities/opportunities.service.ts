@@ -37,15 +37,18 @@ export class OpportunitiesService {
       return { ...o, owner: (row.owner as Department | null) ?? null, fixes: JSON.parse(o.fixes) as Fix[] };
     });
     if (stored.length === 0) return [];
-    const allFixes = stored.flatMap((o) => o.fixes);
-    const missing = await this.analysis.missingFixTargets(allFixes);
+    // One check of every fix of every opportunity, then each opportunity's own slice of it.
+    const missing = await this.analysis.missingFixTargets(stored.flatMap((o) => o.fixes));
+    let offset = 0;
+    const firstFix = stored.map((o) => (offset += o.fixes.length) - o.fixes.length);
     const values = await this.analysis.fixSetValues(stored.map((o) => o.fixes));
-    let next = 0;
     return stored
-      .map((o, i) => {
-        const stale = o.fixes.filter(() => missing[next++]);
-        return { ...o, ...values[i], valuePerEffort: values[i].removedImpact / o.effort, staleFixes: stale };
-      })
+      .map((o, i) => ({
+        ...o,
+        ...values[i],
+        valuePerEffort: values[i].removedImpact / o.effort,
+        staleFixes: o.fixes.filter((_, j) => missing[firstFix[i] + j]),
+      }))
       .sort((a, b) => b.valuePerEffort - a.valuePerEffort || compareKeys(a.key, b.key));
   }
 
