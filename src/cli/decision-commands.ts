@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { BlameLevel } from '../analysis/models/decision.models';
+import { thingText } from '../analysis/things';
 import { DecisionScope, FixArg } from './backend';
 import { number, out, urlOption, withBackend } from './command-kit';
 import { Format, decimal, percent, render } from './format';
@@ -192,8 +193,6 @@ export function addDecisionCommands(program: Command): void {
         out(JSON.stringify(rows, null, 2));
         return;
       }
-      const thing = (fix: { level: string; key: string; blueprintKey: string | null }) =>
-        `${fix.level.toLowerCase()}:${fix.blueprintKey ? `${fix.blueprintKey}/` : ''}${fix.key}`;
       out(
         render(
           rows,
@@ -207,7 +206,7 @@ export function addDecisionCommands(program: Command): void {
             { header: 'share', value: (o) => (options.format === 'csv' ? o.removedShare : percent(o.removedShare)), align: 'right' },
             { header: 'per effort', value: (o) => figure(options.format, o.valuePerEffort), align: 'right' },
             { header: 'resolves', value: (o) => o.resolvedPainPoints, align: 'right' },
-            { header: 'stale fixes', value: (o) => o.staleFixes.map(thing).join(' ') || '-' },
+            { header: 'stale fixes', value: (o) => o.staleFixes.map(thingText).join(' ') || '-' },
           ],
           options.format,
         ),

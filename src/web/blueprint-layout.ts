@@ -1,4 +1,5 @@
 import { markerRadius } from './scales';
+import { MatchableCard, cardOfAction } from '../analysis/things';
 
 /**
  * Where everything of a blueprint goes in the classic grid, as plain numbers:
@@ -33,10 +34,10 @@ export interface LayoutActionInput {
   channel?: string | null;
   touchpoint?: string | null;
   emotion?: number | null;
-  role?: { name: string; department: { name: string } } | null;
+  role?: { key: string; name: string; department: { name: string } } | null;
   department?: { name: string } | null;
-  process?: { name: string } | null;
-  systems: { name: string }[];
+  process?: { key: string; name: string } | null;
+  systems: { key: string; name: string }[];
   dependsOn: { key: string }[];
   owners: { key: string }[];
 }
@@ -87,7 +88,8 @@ export interface CardBox extends Box {
   systemLines: string[];
   /** The channel and touchpoint. */
   channelLines: string[];
-  owners: string[];
+  /** What the page script matches entries, fixes and questions against (analysis/things.ts). */
+  match: MatchableCard;
 }
 export interface EdgeRoute {
   from: string;
@@ -354,7 +356,7 @@ export function layoutBlueprint(blueprint: LayoutInput): BlueprintLayout {
           ownerLines: text.ownerLines,
           systemLines: text.systemLines,
           channelLines: text.channelLines,
-          owners: action.owners.map((o) => o.key),
+          match: cardOfAction({ ...action, stepKey: steps[column].step.key, role: action.role ?? null, process: action.process ?? null }),
         });
         cardY += text.height + GRID.cardGap;
       }

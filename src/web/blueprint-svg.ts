@@ -1,3 +1,4 @@
+import { MatchableCard } from '../analysis/things';
 import { BlueprintLayout, CardBox, GRID, LineMark, Point, textWidth } from './blueprint-layout';
 import { escapeXml } from './markup';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, categoryColour, formatFigure, markerRadius } from './scales';
@@ -112,9 +113,21 @@ function card(card: CardBox, mark?: string): string {
   const title = [card.nameLines, card.ownerLines, card.systemLines].map((lines) => lines.join('')).filter(Boolean).join('\n');
   return (
     `<g class="bp-card lane-${card.lane.toLowerCase()}${markClass(mark)}" data-action="${escapeXml(card.key)}" ` +
-    `data-owners="${escapeXml(card.owners.join(' '))}" data-lane="${card.lane}">` +
+    `${matchAttributes(card.match)} data-lane="${card.lane}">` +
     `<title>${escapeXml(title)}</title>${parts.join('')}</g>`
   );
+}
+
+/** The card's step, role, process, systems and owning departments, for the page script's highlights (analysis/things.ts). */
+function matchAttributes(match: MatchableCard): string {
+  const attributes: [string, string | null][] = [
+    ['step', match.stepKey],
+    ['role', match.roleKey],
+    ['process', match.processKey],
+    ['systems', match.systemKeys.join(' ')],
+    ['owners', match.ownerKeys.join(' ')],
+  ];
+  return attributes.map(([name, value]) => `data-${name}="${escapeXml(value ?? '')}"`).join(' ');
 }
 
 function lineMark(line: LineMark, layout: BlueprintLayout): string {

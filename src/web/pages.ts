@@ -1,6 +1,7 @@
 import { escapeXml, jsonForScript } from './markup';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, formatFigure } from './scales';
 import { LIVING_STYLE } from './living-pages';
+import { DECISION_STYLE, OpportunityRow, decisionPanels, levelSwitch, opportunitiesTable } from './decision-pages';
 
 /** The HTML around the picture: the list of blueprints and the blueprint page. Pure: data in, HTML out. */
 
@@ -55,6 +56,7 @@ header.top h1 { font-size: 18px; margin: 0; font-weight: 700; }
 header.top .state { font-size: 11px; padding: 2px 8px; border-radius: 10px; background: #334e68; letter-spacing: 0.05em; }
 header.top nav { margin-left: auto; display: flex; gap: 14px; }
 main.list { padding: 16px; max-width: 1100px; }
+main.list.wide { max-width: none; }
 table.blueprints { border-collapse: collapse; background: #fff; width: 100%; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 table.blueprints th, table.blueprints td { padding: 8px 12px; border-bottom: 1px solid #e3e8ee; text-align: left; }
 table.blueprints td.num, table.blueprints th.num { text-align: right; font-variant-numeric: tabular-nums; }
@@ -121,7 +123,7 @@ function page(title: string, body: string, options: { script?: boolean } = {}): 
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<link rel="icon" href="data:,">',
     `<title>${escapeXml(title)}</title>`,
-    `<style>${PAGE_STYLE}${LIVING_STYLE}</style>`,
+    `<style>${PAGE_STYLE}${LIVING_STYLE}${DECISION_STYLE}</style>`,
     options.script ? `<script src="${CLIENT_SCRIPT_PATH}" defer></script>` : '',
     '</head>',
     `<body>${body}</body>`,
@@ -147,7 +149,8 @@ export function listPage(blueprints: BlueprintSummary[]): string {
         `<tbody>${rows.join('')}</tbody></table>`;
   return page(
     'Blueprint Graph',
-    `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span></header>` +
+    `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span>` +
+      `<nav><a href="/opportunities">Opportunities</a></nav></header>` +
       `<main class="list"><h2>Blueprints</h2>${table}</main>`,
   );
 }
@@ -193,8 +196,11 @@ export function blueprintPage(blueprint: BlueprintPageInput, svg: string, living
     '<p class="hint">Click a pain point marker on a card to follow its blame down the dependencies.</p>',
     '<div id="trace"></div></section>',
     '<section class="panel" id="root-causes-panel"><h2>Root causes</h2>',
-    '<p class="hint">Departments by their share of the customers\u2019 pain. Click one to see its cards and contributions.</p>',
-    '<div id="root-causes"></div></section>',
+    levelSwitch(),
+    '<p class="hint">Who and what carries the customers\u2019 pain. Click an entry to see its cards; ' +
+      '\u201cWhat if we fix this\u201d adds it to a fix-set, \u201cWhat relies on this\u201d shows its dependents.</p>',
+    '<div id="root-causes"></div><div id="blame" hidden></div></section>',
+    decisionPanels(),
   ];
   const dependencies = [
     '<section class="panel dependencies" id="dependencies-panel"><h2>Who relies on whom</h2>',
@@ -206,7 +212,8 @@ export function blueprintPage(blueprint: BlueprintPageInput, svg: string, living
     `<header class="top"><h1>${escapeXml(blueprint.name)}</h1><span class="state">${escapeXml(blueprint.state)}</span>`,
     blueprint.persona ? `<span>Persona: ${escapeXml(blueprint.persona.name)}</span>` : '',
     living ? `<span class="version-label">version ${living.version}</span>` : '',
-    `<nav><a href="/">All blueprints</a><a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
+    `<nav><a href="/">All blueprints</a><a href="/opportunities">Opportunities</a>` +
+      `<a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
     ...(readOnly ? [living!.banner!, '<p class="status" id="status" role="status"></p>'] : analysisControls),
     '<div class="workspace">',
     `<div class="canvas" id="canvas">${svg}</div>`,
@@ -232,6 +239,18 @@ export function comparePage(title: string, svg: string, panels: string): string 
     '</div>',
   ].join('\n');
   return page(`${title} · Blueprint Graph`, body);
+}
+
+/** The opportunities, ranked by value per effort, each with links to the cards its fixes touch. */
+export function opportunitiesPage(rows: OpportunityRow[]): string {
+  return page(
+    'Opportunities · Blueprint Graph',
+    `<header class="top"><h1>Opportunities</h1><span>Named fix-sets, valued from the graph as it is now</span>` +
+      `<nav><a href="/">All blueprints</a></nav></header>` +
+      '<main class="list wide"><p class="hint">By the impact their fixes remove per effort, over every blueprint at the default retention and depth. ' +
+      'A card link opens the blueprint with the opportunity\u2019s fixes applied.</p>' +
+      `${opportunitiesTable(rows)}</main>`,
+  );
 }
 
 /** A page that says what is wrong with the address, and where to go. */

@@ -68,6 +68,11 @@ export class WebController {
     if (html) sendHtml(response, HttpStatus.OK, html);
   }
 
+  @Get('opportunities')
+  async opportunities(@Res() response: Response): Promise<void> {
+    sendHtml(response, HttpStatus.OK, await this.web.opportunitiesPage());
+  }
+
   @Get('assets/blueprint-page.js')
   script(@Res() response: Response): void {
     if (!fs.existsSync(CLIENT_BUNDLE)) {

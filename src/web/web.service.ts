@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { blueprintToDocument, documentToBlueprint } from '../blueprints/blueprint-assembly';
+import { cardMatches, cardOfAction } from '../analysis/things';
+import { actionsOf, blueprintToDocument, documentToBlueprint } from '../blueprints/blueprint-assembly';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { Blueprint } from '../blueprints/models/blueprint.model';
 import { ComparisonService } from '../comparison/comparison.service';
@@ -8,7 +9,9 @@ import { lintDocument } from '../lint/lint-document';
 import { layoutBlueprint } from './blueprint-layout';
 import { SvgOptions, renderBlueprintSvg } from './blueprint-svg';
 import { comparePanels, comparisonMarks, historyPanel, lintPanel, versionBanner } from './living-pages';
-import { blueprintPage, comparePage, listPage, summarise } from './pages';
+import { OpportunitiesService } from '../opportunities/opportunities.service';
+import { OpportunityRow } from './decision-pages';
+import { blueprintPage, comparePage, listPage, opportunitiesPage, summarise } from './pages';
 
 /** The pages and pictures, drawn on the server from the blueprints they show. */
 @Injectable()
@@ -16,6 +19,7 @@ export class WebService {
   constructor(
     private readonly blueprints: BlueprintsService,
     private readonly comparison: ComparisonService,
+    private readonly opportunities: OpportunitiesService,
   ) {}
 
   async listPage(): Promise<string> {
@@ -57,6 +61,23 @@ export class WebService {
     const title = `${versionedKeyText(sides.from)} → ${versionedKeyText(sides.to)}`;
     const svg = svgOf(drawn, { standalone: false, marks: comparisonMarks(comparison) });
     return comparePage(title, svg, comparePanels(comparison, from, to));
+  }
+
+  /** The opportunities as the API ranks them, each with the blueprints whose cards its fixes match. */
+  async opportunitiesPage(): Promise<string> {
+    const [opportunities, blueprints] = await Promise.all([this.opportunities.list(), this.blueprints.list(true)]);
+    const cardsOf = blueprints.map((blueprint) => ({ blueprint, cards: actionsOf(blueprint).map(cardOfAction) }));
+    const rows: OpportunityRow[] = opportunities.map((opportunity) => ({
+      ...opportunity,
+      cards: cardsOf
+        .map(({ blueprint, cards }) => ({
+          blueprintKey: blueprint.key,
+          name: blueprint.name,
+          count: cards.filter((card) => opportunity.fixes.some((fix) => cardMatches(card, blueprint.key, fix))).length,
+        }))
+        .filter((c) => c.count > 0),
+    }));
+    return opportunitiesPage(rows);
   }
 }
 

@@ -4,8 +4,10 @@
  * The grid is drawn on the server; this adds what needs the API: pain traces,
  * the root-cause panel and the cross-department matrix, all through /graphql.
  */
-import { textWidth } from '../blueprint-layout';
+import { cardMatches } from '../../analysis/things';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
+import { setupDecisions } from './decision-panels';
+import { SVG_NS, byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql } from './dom';
 import { setupLivingPanels } from './living-panels';
 
 /** What the server tells the script about the page (pages.ts, blueprintPage). */
@@ -75,51 +77,8 @@ query Trace($blueprintKey: String!, $painPointKey: String!, $retention: Float, $
   }
 }`;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
 /** How many department pairs the list beside the matrix names. */
 const HEAVIEST_PAIRS = 10;
-
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`the page has no #${id}`);
-  return element as T;
-}
-
-/** An element with text content only: nothing from the data is ever parsed as HTML. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attributes: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
-/** A table of figures: the first column is text, the others are numbers, aligned right. */
-function figuresTable(cls: string, headers: string[], rows: { attributes: Record<string, string>; cells: string[] }[]) {
-  const align = (i: number): Record<string, string> => (i === 0 ? {} : { class: 'num' });
-  return el(
-    'table',
-    { class: cls },
-    el('thead', {}, el('tr', {}, ...headers.map((header, i) => el('th', align(i), header)))),
-    el('tbody', {}, ...rows.map((row) => el('tr', row.attributes, ...row.cells.map((cell, i) => el('td', align(i), cell))))),
-  );
-}
-
-async function graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    credentials: 'same-origin',
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
-  if (body.errors && body.errors.length > 0) throw new Error(body.errors.map((e) => e.message).join('; '));
-  if (!response.ok || !body.data) throw new Error(`the API answered ${response.status}`);
-  return body.data;
-}
 
 function main(): void {
   const data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
@@ -145,8 +104,9 @@ function main(): void {
   };
   const clearHighlights = () => {
     svg.classList.remove('focused');
-    svg.querySelectorAll('g.bp-pain.active').forEach((marker) => marker.classList.remove('active'));
+    svg.querySelectorAll('g.bp-pain.active, g.bp-pain.resolved').forEach((marker) => marker.classList.remove('active', 'resolved'));
     overlay.replaceChildren();
+    delete overlay.dataset.owner;
   };
   setupLivingPanels({ key: data.key, current: data.current ?? 0, svg, cards, overlay, graphql, showStatus, clearHighlights });
   // An old version is read-only: the analysis panels describe the blueprint as it is now, so it has none.
@@ -158,6 +118,24 @@ function main(): void {
   const rootCausesBox = byId('root-causes');
   const traceBox = byId('trace');
   const dependenciesBox = byId('dependencies');
+
+  const decisions = setupDecisions({
+    key: data.key,
+    svg,
+    cards,
+    overlay,
+    graphql,
+    showStatus,
+    clearHighlights,
+    params: () => params(),
+    setScope: (scope) => {
+      const radio = document.querySelector<HTMLInputElement>(`input[name=scope][value=${scope}]`);
+      if (radio && !radio.checked) {
+        radio.checked = true;
+        refreshSoon();
+      }
+    },
+  });
 
   let activePain: string | null = null;
   let activeDepartment: string | null = null;
@@ -182,35 +160,6 @@ function main(): void {
     delete traceBox.dataset.pain;
   };
 
-  /** A copy of a card or arrow, marked, for the overlay. */
-  const copy = <T extends SVGElement>(element: T, mark: string): T => {
-    const twin = element.cloneNode(true) as T;
-    twin.classList.add(mark);
-    return twin;
-  };
-
-  const traceLabel = (card: SVGGElement, text: string): SVGGElement | null => {
-    const rect = card.querySelector('rect');
-    if (!rect) return null;
-    const x = Number(rect.getAttribute('x'));
-    const y = Number(rect.getAttribute('y')) + Number(rect.getAttribute('height'));
-    const group = document.createElementNS(SVG_NS, 'g');
-    group.setAttribute('class', 'bp-trace-label');
-    const background = document.createElementNS(SVG_NS, 'rect');
-    const label = document.createElementNS(SVG_NS, 'text');
-    label.textContent = text;
-    label.setAttribute('x', String(x + 6));
-    label.setAttribute('y', String(y + 4));
-    background.setAttribute('x', String(x + 2));
-    background.setAttribute('y', String(y - 7));
-    background.setAttribute('height', '15');
-    background.setAttribute('rx', '3');
-    // Measured by the layout's font metrics: asking the browser would lay the whole picture out once per label.
-    background.setAttribute('width', String(textWidth(text, 10, true) + 8));
-    group.append(background, label);
-    return group;
-  };
-
   // --- pain trace -------------------------------------------------------------
 
   const renderTrace = (trace: Trace, ends: RootCauseRow[], id: string) => {
@@ -226,15 +175,15 @@ function main(): void {
     for (const edge of trace.edges) {
       const path = edges.get(`${edge.from.key}\u0000${edge.to.key}`);
       if (!path) continue;
-      const hot = copy(path, 'hot');
+      const hot = copyMarked(path, 'hot');
       hot.style.strokeWidth = String(traceEdgeWidth(edge.mass, maxMass));
       hotEdges.push(hot);
     }
     for (const node of trace.nodes) {
       const card = cards.get(node.action.key);
       if (!card) continue;
-      hitCards.push(copy(card, 'hit'));
-      const label = traceLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
+      hitCards.push(copyMarked(card, 'hit'));
+      const label = cardLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
       if (label) labels.push(label);
     }
     overlay.append(...hotEdges, ...hitCards, ...labels);
@@ -312,7 +261,7 @@ function main(): void {
     svg.classList.add('focused');
     const owned: SVGGElement[] = [];
     cards.forEach((card) => {
-      if ((card.dataset.owners ?? '').split(' ').includes(key)) owned.push(copy(card, 'owned'));
+      if (cardMatches(cardOfElement(card), data.key, { level: 'DEPARTMENT', key })) owned.push(copyMarked(card, 'owned'));
     });
     overlay.append(...owned);
     const list = item.querySelector<HTMLUListElement>('ul.contributions');
@@ -348,7 +297,8 @@ function main(): void {
         }),
       );
       contributions.hidden = true;
-      const item = el('li', { 'data-department': row.department.key, 'data-rank': String(row.rank) }, button, contributions);
+      const actions = decisions.entryActions({ level: 'DEPARTMENT', key: row.department.key }, `Department: ${row.department.name}`);
+      const item = el('li', { 'data-department': row.department.key, 'data-rank': String(row.rank) }, button, actions, contributions);
       button.addEventListener('click', () => {
         selectDepartment(row.department.key, item);
         rootCausesBox.querySelectorAll('button.department').forEach((b) => b.setAttribute('aria-pressed', 'false'));
@@ -452,6 +402,7 @@ function main(): void {
       renderRootCauses(result.rootCauses, p.id);
       renderDependencies(result.departmentDependencies, p.scope);
       showStatus('');
+      await decisions.refresh();
       if (activePain) await loadTrace(activePain);
     } catch (error) {
       showStatus((error as Error).message, true);
