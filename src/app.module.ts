@@ -13,6 +13,8 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { ComparisonModule } from './comparison/comparison.module';
 import { LintModule } from './lint/lint.module';
+import { LiveModule } from './live/live.module';
+import { graphqlWsOptions } from './live/websocket-options';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { WebModule } from './web/web.module';
@@ -23,7 +25,7 @@ import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule];
 
 /** How the app serves: access control, query limits and logging (from loadConfig). */
 export interface ServingConfig {
@@ -67,6 +69,7 @@ export class AppModule {
           // Cross-site writes are stopped at the door (app.factory: JSON bodies only), and GET runs no
           // mutation; Apollo's own check would also refuse plain GET queries, which the contract allows.
           csrfPrevention: false,
+          subscriptions: { 'graphql-ws': graphqlWsOptions(security) },
         }),
         HealthModule,
         DemoModule,

@@ -64,13 +64,8 @@ export class AnalysisService {
 
   /** NOT_FOUND, naming each, when a fix names nothing that exists. */
   private async requireFixTargets(fixes: Fix[]): Promise<void> {
-    const missing = await this.missingFixTargets(fixes);
-    const named = fixes.flatMap((fix, i) => {
-      if (!missing[i]) return [];
-      const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
-      return [`fixes[${i}] names no ${fix.level.toLowerCase()} "${fix.key}"${where}`];
-    });
-    if (named.length > 0) throw new NotFoundError(named.join('; '));
+    const unnamed = fixesNamingNothing(fixes, await this.missingFixTargets(fixes), 'fixes');
+    if (unnamed) throw unnamed;
   }
 
   /** For each fix, whether it names nothing that exists now (one round trip for any number). */
@@ -167,4 +162,14 @@ const FIX_KINDS: Record<BlameLevel, string> = {
 
 function fixOf(input: FixInput): Fix {
   return { level: input.level, key: input.key, blueprintKey: input.blueprintKey ?? null };
+}
+
+/** NOT_FOUND naming every fix that names nothing (`missing`, as missingFixTargets gives it) at its path under `root`; null if none. */
+export function fixesNamingNothing(fixes: Fix[], missing: boolean[], root: string): NotFoundError | null {
+  const named = fixes.flatMap((fix, i) => {
+    if (!missing[i]) return [];
+    const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
+    return [`${root}[${i}] names no ${fix.level.toLowerCase()} "${fix.key}"${where}`];
+  });
+  return named.length > 0 ? new NotFoundError(named.join('; ')) : null;
 }

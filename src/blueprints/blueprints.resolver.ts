@@ -11,7 +11,8 @@ import { RequestContext, principalOf } from '../security/principal';
 import { RequiresRole } from '../security/required-role';
 import { ExpectedVersion, WriteRequest, Writer } from '../history/write-request';
 
-const CONTENT_FIELDS = ['stages', 'painPoints'];
+/** The fields of a blueprint that need its contents read. */
+export const CONTENT_FIELDS = ['stages', 'painPoints'];
 
 @Resolver(() => Blueprint)
 export class BlueprintsResolver {

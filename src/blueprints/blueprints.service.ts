@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { KEY_MESSAGE, NAME_MESSAGE, isKey, isNameText } from '../common/validation-rules';
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
+import { BlueprintChangeFeed } from '../live/blueprint-change-feed';
 import { BlueprintHistory, VersionEntry } from '../history/blueprint-history';
 import { isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
@@ -42,6 +43,7 @@ export class BlueprintsService {
     private readonly executor: Neo4jExecutor,
     private readonly store: BlueprintStore,
     private readonly history: BlueprintHistory,
+    private readonly changes: BlueprintChangeFeed,
   ) {}
 
   /** Lists blueprints by key; with `withContents` false only their own fields are read. */
@@ -164,11 +166,14 @@ export class BlueprintsService {
    * The transaction of every blueprint write (import, edit, delete): it queues
    * behind the other blueprint writes first (cypher/blueprint-writes-lock.cypher).
    */
-  writeBlueprints<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    return this.executor.write(async (runner) => {
+  async writeBlueprints<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+    const result = await this.executor.write(async (runner) => {
       await this.store.lockWrites(runner);
       return work(runner);
     });
+    // Committed: this instance's watchers hear of it now; every instance's at its next look at the database.
+    this.changes.wake();
+    return result;
   }
 
   /** The blueprint whole, read inside the caller's transaction; NOT_FOUND if absent. */

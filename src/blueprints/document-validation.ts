@@ -263,8 +263,13 @@ function noRepeats(list: string[] | null | undefined, path: string, problem: Add
 
 /** Checks one part of a document given on its own (a stage, an action...), with paths under `root`. */
 export function checkPart<T extends object>(type: ClassConstructor<T>, value: unknown, root: string): T {
-  const part = plainToInstance(type, value);
-  const problems = flattenValidationErrors(validateSync(part, { whitelist: true, forbidNonWhitelisted: true }), root);
+  const { part, problems } = partProblems(type, value, root);
   if (problems.length > 0) throw new BadUserInputError(problems);
   return part;
+}
+
+/** The part and every problem of it, for callers that add problems of their own before reporting them all. */
+export function partProblems<T extends object>(type: ClassConstructor<T>, value: unknown, root: string): { part: T; problems: Problem[] } {
+  const part = plainToInstance(type, value);
+  return { part, problems: flattenValidationErrors(validateSync(part, { whitelist: true, forbidNonWhitelisted: true }), root) };
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AnalysisService } from '../analysis/analysis.service';
+import { AnalysisService, fixesNamingNothing } from '../analysis/analysis.service';
 import { fixProblems } from '../analysis/dto/analysis.args';
 import { BlameLevel, Fix } from '../analysis/models/decision.models';
-import { checkPart } from '../blueprints/document-validation';
+import { partProblems } from '../blueprints/document-validation';
 import { Department } from '../blueprints/models/organisation.model';
 import { compareKeys } from '../common/compare-keys';
-import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
+import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { int } from '../database/driver-values';
 import { OpportunityInput } from './dto/opportunity.input';
@@ -57,23 +57,22 @@ export class OpportunitiesService {
   }
 
   /**
-   * Every problem at its path (`input.effort`, `input.fixes[2].blueprintKey`,
-   * an owner or a fix that names nothing), then one write.
+   * Every problem of the input at its path (`input.effort`,
+   * `input.fixes[2].blueprintKey`, an owner that names nothing) as
+   * BAD_USER_INPUT, then fixes that name nothing as NOT_FOUND, then one write.
    */
   async upsert(raw: OpportunityInput): Promise<Opportunity> {
-    const input = checkPart(OpportunityInput, raw, 'input');
-    const fixes: Fix[] = input.fixes.map((fix) => ({ level: fix.level, key: fix.key, blueprintKey: fix.blueprintKey ?? null }));
-    const problems: Problem[] = fixProblems(input.fixes, 'input.fixes');
+    const { part: input, problems } = partProblems(OpportunityInput, raw, 'input');
+    const given = Array.isArray(input.fixes) ? input.fixes.filter((fix) => typeof fix === 'object' && fix !== null) : [];
+    if (given.length === (input.fixes?.length ?? -1)) problems.push(...fixProblems(input.fixes, 'input.fixes'));
     if (problems.length > 0) throw new BadUserInputError(problems);
+    const fixes: Fix[] = input.fixes.map((fix) => ({ level: fix.level, key: fix.key, blueprintKey: fix.blueprintKey ?? null }));
     const owner: Fix[] = input.owner ? [{ level: BlameLevel.DEPARTMENT, key: input.owner, blueprintKey: null }] : [];
     const missing = await this.analysis.missingFixTargets([...owner, ...fixes]);
-    if (owner.length > 0 && missing[0]) problems.push({ path: 'input.owner', message: `names no department: "${input.owner}"` });
-    fixes.forEach((fix, i) => {
-      if (!missing[owner.length + i]) return;
-      const where = fix.blueprintKey ? ` in blueprint "${fix.blueprintKey}"` : '';
-      problems.push({ path: `input.fixes[${i}]`, message: `names no ${fix.level.toLowerCase()} "${fix.key}"${where}` });
-    });
-    if (problems.length > 0) throw new BadUserInputError(problems);
+    if (owner.length > 0 && missing[0]) throw new BadUserInputError([{ path: 'input.owner', message: `names no department: "${input.owner}"` }]);
+    // As for whatIf: a fix that names nothing is NOT_FOUND, each named at its path.
+    const unnamed = fixesNamingNothing(fixes, missing.slice(owner.length), 'input.fixes');
+    if (unnamed) throw unnamed;
     await this.executor.write((runner) =>
       runner.run('opportunity-upsert', {
         key: input.key,

@@ -1,3 +1,4 @@
+import { LiveResolver } from '../live/live.resolver';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
@@ -21,6 +22,7 @@ export const RESOLVERS = [
   ComparisonResolver,
   LintResolver,
   OpportunitiesResolver,
+  LiveResolver,
 ];
 
 const HEADER = '# The GraphQL schema of Blueprint Graph, emitted from the code by `npm run schema`. Do not edit.\n\n';

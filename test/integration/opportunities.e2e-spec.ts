@@ -75,13 +75,24 @@ describe('opportunities', () => {
       input: { key: 'Not A Key', title: ' ', effort: 9, fixes: [{ level: 'ACTION', key: 'fs-agent' }, { level: 'LANE', key: 'CUSTOMER' }] },
     });
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
-    expect(bad.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['input.key', 'input.title', 'input.effort']);
+    expect(bad.errors![0].extensions!.problems!.map((p) => p.path)).toEqual([
+      'input.key',
+      'input.title',
+      'input.effort',
+      'input.fixes[0].blueprintKey',
+      'input.fixes[1].level',
+    ]);
     const fixes = await api.graphql(UPSERT, { input: { key: opp, title: 'T', effort: 1, fixes: [{ level: 'ACTION', key: 'fs-agent' }] } });
     expect(fixes.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['input.fixes[0].blueprintKey']);
     const none = await api.graphql(UPSERT, {
       input: { key: opp, title: 'T', effort: 1, owner: uniqueKey('dept'), fixes: [{ level: 'SYSTEM', key: uniqueKey('sys') }] },
     });
-    expect(none.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['input.owner', 'input.fixes[0]']);
+    expect(none.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['input.owner']);
+    // A fix that names nothing is NOT_FOUND, as in whatIf.
+    const system = uniqueKey('sys');
+    const unnamed = await api.graphql(UPSERT, { input: { key: opp, title: 'T', effort: 1, fixes: [{ level: 'SYSTEM', key: system }] } });
+    expect(codeOf(unnamed)).toBe('NOT_FOUND');
+    expect(unnamed.errors![0].message).toBe(`input.fixes[0] names no system "${system}"`);
     const empty = await api.graphql(UPSERT, { input: { key: opp, title: 'T', effort: 1, fixes: [] } });
     expect(empty.errors![0].extensions!.problems!.map((p) => p.path)).toEqual(['input.fixes']);
     expect((await ok(ONE, { key: opp })).opportunity).toBeNull();
