@@ -7,7 +7,9 @@
 import { cardMatches } from '../../analysis/things';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
 import { setupDecisions } from './decision-panels';
-import { SVG_NS, byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql } from './dom';
+import { byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql } from './dom';
+import { setupLive } from './live-page';
+import { Picture } from './picture';
 import { setupLivingPanels } from './living-panels';
 
 /** What the server tells the script about the page (pages.ts, blueprintPage). */
@@ -81,34 +83,23 @@ query Trace($blueprintKey: String!, $painPointKey: String!, $retention: Float, $
 const HEAVIEST_PAIRS = 10;
 
 function main(): void {
-  const data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
-  const svg = document.querySelector<SVGSVGElement>('#canvas svg.bp-svg');
-  if (!svg) return;
+  let data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
+  const picture = new Picture(byId('canvas'));
+  if (!picture.present) return;
   const status = byId('status');
-
-  const cards = new Map<string, SVGGElement>();
-  svg.querySelectorAll<SVGGElement>('g.bp-card').forEach((card) => cards.set(card.dataset.action ?? '', card));
-  const edges = new Map<string, SVGPathElement>();
-  svg.querySelectorAll<SVGPathElement>('path.bp-edge[data-from]').forEach((edge) => {
-    edges.set(`${edge.dataset.from}\u0000${edge.dataset.to}`, edge);
-  });
-  // Highlights are copies drawn in a layer of their own above the dimmed picture: dimming two layers
-  // and copying the few cards in focus costs far less than restyling hundreds of cards and arrows.
-  const overlay = document.createElementNS(SVG_NS, 'g');
-  overlay.setAttribute('class', 'bp-overlay');
-  svg.insertBefore(overlay, svg.querySelector('g.bp-markers'));
 
   const showStatus = (message: string, error = false) => {
     status.textContent = message;
     status.classList.toggle('error', error);
   };
   const clearHighlights = () => {
-    svg.classList.remove('focused');
-    svg.querySelectorAll('g.bp-pain.active, g.bp-pain.resolved').forEach((marker) => marker.classList.remove('active', 'resolved'));
-    overlay.replaceChildren();
-    delete overlay.dataset.owner;
+    picture.svg.classList.remove('focused');
+    picture.svg.querySelectorAll('g.bp-pain.active, g.bp-pain.resolved').forEach((marker) => marker.classList.remove('active', 'resolved'));
+    picture.overlay.replaceChildren();
+    delete picture.overlay.dataset.owner;
   };
-  setupLivingPanels({ key: data.key, current: data.current ?? 0, svg, cards, overlay, graphql, showStatus, clearHighlights });
+  const living = { key: data.key, current: () => data.current ?? 0, picture, graphql, showStatus, clearHighlights };
+  setupLivingPanels(living);
   // An old version is read-only: the analysis panels describe the blueprint as it is now, so it has none.
   if (data.readOnly) return;
 
@@ -121,9 +112,7 @@ function main(): void {
 
   const decisions = setupDecisions({
     key: data.key,
-    svg,
-    cards,
-    overlay,
+    picture,
     graphql,
     showStatus,
     clearHighlights,
@@ -164,8 +153,8 @@ function main(): void {
 
   const renderTrace = (trace: Trace, ends: RootCauseRow[], id: string) => {
     clearHighlights();
-    svg.classList.add('focused');
-    svg.querySelectorAll(`g.bp-pain`).forEach((marker) => {
+    picture.svg.classList.add('focused');
+    picture.svg.querySelectorAll(`g.bp-pain`).forEach((marker) => {
       if ((marker as SVGGElement).dataset.pain === trace.painPoint.key) marker.classList.add('active');
     });
     const hotEdges: SVGPathElement[] = [];
@@ -173,20 +162,20 @@ function main(): void {
     const labels: SVGGElement[] = [];
     const maxMass = Math.max(0, ...trace.edges.map((e) => e.mass));
     for (const edge of trace.edges) {
-      const path = edges.get(`${edge.from.key}\u0000${edge.to.key}`);
+      const path = picture.edges.get(`${edge.from.key}\u0000${edge.to.key}`);
       if (!path) continue;
       const hot = copyMarked(path, 'hot');
       hot.style.strokeWidth = String(traceEdgeWidth(edge.mass, maxMass));
       hotEdges.push(hot);
     }
     for (const node of trace.nodes) {
-      const card = cards.get(node.action.key);
+      const card = picture.cards.get(node.action.key);
       if (!card) continue;
       hitCards.push(copyMarked(card, 'hit'));
       const label = cardLabel(card, `in ${formatFigure(node.received)} · kept ${formatFigure(node.kept)}`);
       if (label) labels.push(label);
     }
-    overlay.append(...hotEdges, ...hitCards, ...labels);
+    picture.overlay.append(...hotEdges, ...hitCards, ...labels);
 
     const close = el('button', { type: 'button', class: 'clear' }, 'Clear');
     close.addEventListener('click', clearTrace);
@@ -258,12 +247,12 @@ function main(): void {
     }
     activeDepartment = key;
     item.classList.add('selected');
-    svg.classList.add('focused');
+    picture.svg.classList.add('focused');
     const owned: SVGGElement[] = [];
-    cards.forEach((card) => {
+    picture.cards.forEach((card) => {
       if (cardMatches(cardOfElement(card), data.key, { level: 'DEPARTMENT', key })) owned.push(copyMarked(card, 'owned'));
     });
-    overlay.append(...owned);
+    picture.overlay.append(...owned);
     const list = item.querySelector<HTMLUListElement>('ul.contributions');
     if (list) list.hidden = false;
   };
@@ -400,6 +389,7 @@ function main(): void {
       });
       if (mine !== analysisSequence) return;
       renderRootCauses(result.rootCauses, p.id);
+      rootCausesBox.dataset.version = String(data.current ?? '');
       renderDependencies(result.departmentDependencies, p.scope);
       showStatus('');
       await decisions.refresh();
@@ -433,13 +423,27 @@ function main(): void {
     event.preventDefault();
     void loadTrace(marker.dataset.pain);
   };
-  svg.querySelectorAll<SVGGElement>('g.bp-pain').forEach((marker) => {
-    marker.setAttribute('tabindex', '0');
-    marker.setAttribute('role', 'button');
-  });
-  svg.addEventListener('click', onPain);
-  svg.addEventListener('keydown', (event) => {
+  picture.whenDrawn(() =>
+    picture.svg.querySelectorAll<SVGGElement>('g.bp-pain').forEach((marker) => {
+      marker.setAttribute('tabindex', '0');
+      marker.setAttribute('role', 'button');
+    }),
+  );
+  picture.canvas.addEventListener('click', onPain);
+  picture.canvas.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' || event.key === ' ') onPain(event);
+  });
+
+  // Kept current: a write by anyone redraws the grid and the server-drawn panels, then the API's figures.
+  setupLive({
+    key: data.key,
+    picture,
+    showStatus,
+    redrawn: () => {
+      data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
+      setupLivingPanels(living);
+      void refresh();
+    },
   });
 
   void refresh();

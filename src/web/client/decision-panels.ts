@@ -8,6 +8,7 @@
  */
 import { Thing, cardMatches, thingText } from '../../analysis/things';
 import { formatFigure, formatShare } from '../scales';
+import { Picture } from './picture';
 import { GraphQL, byId, cardLabel, cardName, cardOfElement, copyMarked, el, figuresTable } from './dom';
 
 const BLAME = `
@@ -93,9 +94,7 @@ export interface AnalysisParams {
 
 export interface DecisionContext {
   key: string;
-  svg: SVGSVGElement;
-  cards: Map<string, SVGGElement>;
-  overlay: SVGGElement;
+  picture: Picture;
   graphql: GraphQL;
   showStatus(message: string, error?: boolean): void;
   clearHighlights(): void;
@@ -136,13 +135,13 @@ export function setupDecisions(context: DecisionContext): Decisions {
   /** Draws copies of the cards a predicate picks, marked, in the overlay; which part owns the overlay is kept on it. */
   const highlight = (owner: string, mark: string, picks: (card: SVGGElement) => boolean, labels: SVGGElement[] = []) => {
     context.clearHighlights();
-    context.svg.classList.add('focused');
+    context.picture.svg.classList.add('focused');
     const copies: SVGGElement[] = [];
-    context.cards.forEach((card) => {
+    context.picture.cards.forEach((card) => {
       if (picks(card)) copies.push(copyMarked(card, mark));
     });
-    context.overlay.append(...copies, ...labels);
-    context.overlay.dataset.owner = owner;
+    context.picture.overlay.append(...copies, ...labels);
+    context.picture.overlay.dataset.owner = owner;
     return copies.length;
   };
   const matching = (thing: Thing) => (card: SVGGElement) => cardMatches(cardOfElement(card), context.key, thing);
@@ -247,7 +246,7 @@ export function setupDecisions(context: DecisionContext): Decisions {
     const fixList = [...fixes.values()].map(({ fix }) => fix);
     highlight('what-if', 'fixed', (card) => fixList.some((fix) => matching(fix)(card)));
     const resolved = new Set(report.painPoints.filter((row) => row.resolved && row.painPoint.blueprintKey === context.key).map((row) => row.painPoint.key));
-    context.svg.querySelectorAll<SVGGElement>('g.bp-pain').forEach((marker) => {
+    context.picture.svg.querySelectorAll<SVGGElement>('g.bp-pain').forEach((marker) => {
       if (resolved.has(marker.dataset.pain ?? '')) marker.classList.add('resolved');
     });
   };
@@ -258,7 +257,7 @@ export function setupDecisions(context: DecisionContext): Decisions {
       whatIfPanel.hidden = true;
       whatIfBox.replaceChildren();
       for (const name of ['params', 'removed', 'remaining', 'total', 'resolved']) delete whatIfBox.dataset[name];
-      if (context.overlay.dataset.owner === 'what-if') context.clearHighlights();
+      if (context.picture.overlay.dataset.owner === 'what-if') context.clearHighlights();
       return;
     }
     const p = context.params();
@@ -287,26 +286,26 @@ export function setupDecisions(context: DecisionContext): Decisions {
     const distance = new Map(here.map((a) => [a.action.key, a.distance]));
     const labels: SVGGElement[] = [];
     for (const [key, d] of distance) {
-      const card = context.cards.get(key);
+      const card = context.picture.cards.get(key);
       const tag = card && d > 0 ? cardLabel(card, `relies at ${d}`, 'dependent') : null;
       if (tag) labels.push(tag);
     }
     context.clearHighlights();
-    context.svg.classList.add('focused');
+    context.picture.svg.classList.add('focused');
     const copies: SVGGElement[] = [];
-    context.cards.forEach((card, key) => {
+    context.picture.cards.forEach((card, key) => {
       const d = distance.get(key);
       if (d !== undefined) copies.push(copyMarked(card, d === 0 ? 'relied-on' : 'dependent'));
     });
-    context.overlay.append(...copies, ...labels);
-    context.overlay.dataset.owner = 'dependents';
+    context.picture.overlay.append(...copies, ...labels);
+    context.picture.overlay.dataset.owner = 'dependents';
 
     const relying = answer.actions.filter((a) => a.distance > 0);
     const close = el('button', { type: 'button', class: 'clear' }, 'Close');
     close.addEventListener('click', () => {
       dependentsOf = null;
       dependentsPanel.hidden = true;
-      if (context.overlay.dataset.owner === 'dependents') context.clearHighlights();
+      if (context.picture.overlay.dataset.owner === 'dependents') context.clearHighlights();
     });
     dependentsBox.replaceChildren(
       el('h3', {}, `What relies on ${label}`),
@@ -471,7 +470,7 @@ export function setupDecisions(context: DecisionContext): Decisions {
 
   document.querySelectorAll<HTMLInputElement>('input[name=level]').forEach((radio) =>
     radio.addEventListener('change', () => {
-      if (context.overlay.dataset.owner === 'entry') context.clearHighlights();
+      if (context.picture.overlay.dataset.owner === 'entry') context.clearHighlights();
       void loadBlame();
     }),
   );
@@ -485,22 +484,24 @@ export function setupDecisions(context: DecisionContext): Decisions {
     cardBox.replaceChildren(el('h3', {}, name), entryActions({ level: 'ACTION', key, blueprintKey: context.key }, `${LEVEL_NOUNS.ACTION}: ${name}`));
     cardBox.dataset.action = key;
   };
-  context.cards.forEach((card) => {
-    card.setAttribute('tabindex', '0');
-    card.setAttribute('role', 'button');
-    card.setAttribute('aria-label', `Card ${cardName(card)}`);
-  });
+  context.picture.whenDrawn(() =>
+    context.picture.cards.forEach((card) => {
+      card.setAttribute('tabindex', '0');
+      card.setAttribute('role', 'button');
+      card.setAttribute('aria-label', `Card ${cardName(card)}`);
+    }),
+  );
   const onCard = (event: Event) => {
     const target = event.target as Element;
     if (target.closest('g.bp-pain')) return;
     const card = target.closest<SVGGElement>('g.bp-card');
-    const original = card ? context.cards.get(card.dataset.action ?? '') : undefined;
+    const original = card ? context.picture.cards.get(card.dataset.action ?? '') : undefined;
     if (!original) return;
     event.preventDefault();
     selectCard(original);
   };
-  context.svg.addEventListener('click', onCard);
-  context.svg.addEventListener('keydown', (event) => {
+  context.picture.canvas.addEventListener('click', onCard);
+  context.picture.canvas.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' || event.key === ' ') onCard(event);
   });
 

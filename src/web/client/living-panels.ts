@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-/** The history panel's restore buttons and the lint list's findings, on a blueprint page. */
+/** The history panel's restore buttons and the lint list's findings, on a blueprint page (bound again after a redraw). */
+import { Picture } from './picture';
 
 const RESTORE = `
 mutation Restore($key: String!, $version: Int!, $expectedVersion: Int) {
@@ -8,11 +9,9 @@ mutation Restore($key: String!, $version: Int!, $expectedVersion: Int) {
 
 export interface LivingContext {
   key: string;
-  /** The blueprint's version when the page was drawn: a restore is made against it. */
-  current: number;
-  svg: SVGSVGElement;
-  cards: Map<string, SVGGElement>;
-  overlay: SVGGElement;
+  /** The blueprint's version as the page shows it: a restore is made against it. */
+  current(): number;
+  picture: Picture;
   graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
   showStatus(message: string, error?: boolean): void;
   /** Clears the page's other highlights (trace, department) before a finding's. */
@@ -23,7 +22,7 @@ export function setupLivingPanels(context: LivingContext): void {
   document.querySelectorAll<HTMLButtonElement>('button.restore').forEach((button) => {
     button.addEventListener('click', async () => {
       const version = Number(button.dataset.version);
-      const next = context.current + 1;
+      const next = context.current() + 1;
       const question =
         `Restore version ${version}? Its stages, actions and pain points become version ${next}, ` +
         'referencing the organisation as it is now. Every version stays in the history.';
@@ -31,7 +30,7 @@ export function setupLivingPanels(context: LivingContext): void {
       button.disabled = true;
       context.showStatus(`Restoring version ${version}…`);
       try {
-        await context.graphql(RESTORE, { key: context.key, version, expectedVersion: context.current });
+        await context.graphql(RESTORE, { key: context.key, version, expectedVersion: context.current() });
         window.location.assign(`/blueprints/${encodeURIComponent(context.key)}`);
       } catch (error) {
         context.showStatus((error as Error).message, true);
@@ -48,13 +47,13 @@ export function setupLivingPanels(context: LivingContext): void {
       context.clearHighlights();
       if (pressed) return;
       button.setAttribute('aria-pressed', 'true');
-      context.svg.classList.add('focused');
+      context.picture.svg.classList.add('focused');
       for (const key of (button.dataset.cards ?? '').split(' ').filter(Boolean)) {
-        const card = context.cards.get(key);
+        const card = context.picture.cards.get(key);
         if (!card) continue;
         const twin = card.cloneNode(true) as SVGGElement;
         twin.classList.add('linted');
-        context.overlay.append(twin);
+        context.picture.overlay.append(twin);
       }
     });
   }
