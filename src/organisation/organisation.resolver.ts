@@ -15,6 +15,21 @@ export class OrganisationResolver {
   }
 
   @RequiresRole(AccessRole.ADMIN)
+  @Query(() => [Role], { description: "The organisation's roles with their departments, by key." })
+  roles(): Promise<Role[]> {
+    return this.organisation.members('role');
+  }
+
+  @Query(() => [System], { description: "The organisation's systems with their owning departments, by key." })
+  systems(): Promise<System[]> {
+    return this.organisation.members('system');
+  }
+
+  @Query(() => [Process], { description: "The organisation's processes with their owning departments, by key." })
+  processes(): Promise<Process[]> {
+    return this.organisation.members('process');
+  }
+
   @Mutation(() => Department, { description: 'Creates a department or renames it.' })
   upsertDepartment(@Args('department', { type: () => DepartmentDocument }) department: DepartmentDocument): Promise<Department> {
     return this.organisation.upsertDepartment(department);

@@ -19,6 +19,12 @@ export class OrganisationService {
     return this.executor.read(async (runner) => (await runner.run('departments')) as unknown as Department[]);
   }
 
+  /** Every role, system or process with its department, by key. */
+  members(kind: MemberKind): Promise<{ key: string; name: string; department: Department }[]> {
+    const label = { role: 'Role', system: 'System', process: 'Process' }[kind];
+    return this.executor.read(async (runner) => (await runner.run('organisation-members', { label })) as never);
+  }
+
   async upsertDepartment(input: DepartmentDocument): Promise<Department> {
     const department = checkPart(DepartmentDocument, input, 'department');
     await this.executor.write((runner) => runner.run('upsert-departments', { rows: [{ key: department.key, name: department.name }] }));

@@ -1,6 +1,7 @@
 import { escapeXml, jsonForScript } from './markup';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, formatFigure } from './scales';
 import { LIVING_STYLE } from './living-pages';
+import { EDITOR_STYLE } from './editor-layer';
 import { DECISION_STYLE, OpportunityRow, decisionPanels, levelSwitch, opportunitiesTable } from './decision-pages';
 
 /** The HTML around the picture: the list of blueprints and the blueprint page. Pure: data in, HTML out. */
@@ -52,6 +53,7 @@ body { font-family: 'DejaVu Sans', 'Segoe UI', 'Helvetica Neue', Helvetica, Aria
 a { color: #0b69a3; }
 header.top { display: flex; align-items: baseline; gap: 16px; padding: 10px 16px; background: #102a43; color: #fff; flex-wrap: wrap; }
 header.top a { color: #bcdcf5; }
+header.top button.link { all: unset; color: #bcdcf5; text-decoration: underline; cursor: pointer; }
 header.top h1 { font-size: 18px; margin: 0; font-weight: 700; }
 header.top .state { font-size: 11px; padding: 2px 8px; border-radius: 10px; background: #334e68; letter-spacing: 0.05em; }
 header.top nav { margin-left: auto; display: flex; gap: 14px; }
@@ -123,7 +125,7 @@ function page(title: string, body: string, options: { script?: boolean } = {}): 
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<link rel="icon" href="data:,">',
     `<title>${escapeXml(title)}</title>`,
-    `<style>${PAGE_STYLE}${LIVING_STYLE}${DECISION_STYLE}</style>`,
+    `<style>${PAGE_STYLE}${LIVING_STYLE}${DECISION_STYLE}${EDITOR_STYLE}</style>`,
     options.script ? `<script src="${CLIENT_SCRIPT_PATH}" defer></script>` : '',
     '</head>',
     `<body>${body}</body>`,
@@ -131,7 +133,13 @@ function page(title: string, body: string, options: { script?: boolean } = {}): 
   ].join('\n');
 }
 
-export function listPage(blueprints: BlueprintSummary[]): string {
+/** What the viewer may do, from the role of the key that opened the page. */
+export interface PageAccess {
+  /** Designers and admins edit; viewers see no edit controls. */
+  canEdit: boolean;
+}
+
+export function listPage(blueprints: BlueprintSummary[], access: PageAccess = { canEdit: false }): string {
   const rows = blueprints.map(
     (b) =>
       `<tr data-blueprint="${escapeXml(b.key)}">` +
@@ -151,7 +159,11 @@ export function listPage(blueprints: BlueprintSummary[]): string {
     'Blueprint Graph',
     `<header class="top"><h1>Blueprint Graph</h1><span>Service blueprints and the root causes of customer pain</span>` +
       `<nav><a href="/opportunities">Opportunities</a></nav></header>` +
-      `<main class="list"><h2>Blueprints</h2>${table}</main>`,
+      `<main class="list"><h2>Blueprints</h2>` +
+      (access.canEdit ? '<p><button type="button" id="new-blueprint">New blueprint</button></p>' : '') +
+      `${table}</main>` +
+      `<script type="application/json" id="list-data">${jsonForScript({ canEdit: access.canEdit })}</script>`,
+    { script: access.canEdit },
   );
 }
 
@@ -174,7 +186,12 @@ export interface LivingView {
   banner?: string;
 }
 
-export function blueprintPage(blueprint: BlueprintPageInput, svg: string, living?: LivingView): string {
+export function blueprintPage(
+  blueprint: BlueprintPageInput,
+  svg: string,
+  living?: LivingView,
+  access: PageAccess = { canEdit: false },
+): string {
   const legend = Object.entries(CATEGORY_COLOURS)
     .map(([category, colour]) => `<span style="color:${colour}">●</span> ${CATEGORY_LABELS[category as PainCategoryName]}`)
     .join(' &nbsp; ');
@@ -207,14 +224,28 @@ export function blueprintPage(blueprint: BlueprintPageInput, svg: string, living
     '<p class="hint">Rows rely on columns: the number of handoffs; the shade is the impact that crossed them.</p>',
     '<div class="matrix-wrap" id="dependencies"></div></section>',
   ];
-  const pageData = { key: blueprint.key, name: blueprint.name, version: living?.version ?? null, current: living?.current ?? null, readOnly };
+  const canEdit = access.canEdit && !readOnly;
+  const pageData = { key: blueprint.key, name: blueprint.name, version: living?.version ?? null, current: living?.current ?? null, readOnly, canEdit };
+  const editBar = [
+    '<div class="edit-bar" id="edit-bar">',
+    '<button type="button" id="edit-toggle" aria-pressed="false">Edit blueprint</button>',
+    '<span class="editing-only" hidden><button type="button" id="add-stage">Add stage</button>',
+    '<button type="button" id="undo" disabled aria-keyshortcuts="Control+Z">Undo</button>',
+    '<button type="button" id="redo" disabled aria-keyshortcuts="Control+Shift+Z">Redo</button>',
+    '<span class="edit-hint">Click a card, a pain point or an arrow to change it; the buttons on the grid add steps and actions.</span></span>',
+    '<button type="button" id="duplicate">Duplicate as future state</button>',
+    '</div>',
+  ];
   const body = [
     `<header class="top"><h1>${escapeXml(blueprint.name)}</h1><span class="state">${escapeXml(blueprint.state)}</span>`,
     blueprint.persona ? `<span>Persona: ${escapeXml(blueprint.persona.name)}</span>` : '',
     living ? `<span class="version-label">version ${living.version}</span>` : '',
     `<nav><a href="/">All blueprints</a><a href="/opportunities">Opportunities</a>` +
-      `<a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a></nav></header>`,
+      `<a href="${escapeXml(blueprintHref(blueprint.key))}.svg">SVG</a>` +
+      (readOnly ? '' : '<button type="button" id="download-png" class="link">Download PNG</button>') +
+      '</nav></header>',
     ...(readOnly ? [living!.banner!, '<p class="status" id="status" role="status"></p>'] : analysisControls),
+    ...(canEdit ? editBar : []),
     '<div class="workspace">',
     `<div class="canvas" id="canvas">${svg}</div>`,
     '<aside class="side">',

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Param, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +7,14 @@ import { GraphQLError } from 'graphql';
 import { parseVersionedKey } from '../history/versioned-key';
 import { notFoundPage, problemPage } from './pages';
 import { WebService } from './web.service';
+import { PageAccess } from './pages';
+import { AccessRole, allows } from '../security/access-role';
+import { OPEN_ACCESS, RequestWithPrincipal } from '../security/principal';
+
+/** Designers and admins get the edit controls; the API refuses a viewer's edits anyway. */
+function accessOf(request: RequestWithPrincipal): PageAccess {
+  return { canEdit: allows((request.principal ?? OPEN_ACCESS).role, AccessRole.DESIGNER) };
+}
 
 /** Where the build puts the page's script (scripts/build-client.js). */
 export const CLIENT_BUNDLE = path.join(PROJECT_ROOT, 'dist', 'public', 'blueprint-page.js');
@@ -21,14 +29,19 @@ export class WebController {
   constructor(private readonly web: WebService) {}
 
   @Get()
-  async list(@Res() response: Response): Promise<void> {
-    sendHtml(response, HttpStatus.OK, await this.web.listPage());
+  async list(@Req() request: RequestWithPrincipal, @Res() response: Response): Promise<void> {
+    sendHtml(response, HttpStatus.OK, await this.web.listPage(accessOf(request)));
   }
 
   /** `/blueprints/KEY` is the page, `/blueprints/KEY.svg` the picture (a page whose key ends in .svg still resolves). */
   /** `/blueprints/KEY?version=N` shows a kept version, read-only. */
   @Get('blueprints/:key')
-  async blueprint(@Param('key') key: string, @Query('version') versionText: unknown, @Res() response: Response): Promise<void> {
+  async blueprint(
+    @Param('key') key: string,
+    @Query('version') versionText: unknown,
+    @Req() request: RequestWithPrincipal,
+    @Res() response: Response,
+  ): Promise<void> {
     if (key.endsWith('.svg')) {
       const svg = await this.web.blueprintSvg(key.slice(0, -'.svg'.length));
       if (svg !== null) {
@@ -49,7 +62,7 @@ export class WebController {
         return;
       }
     }
-    const html = await pageOrProblem(response, () => this.web.blueprintPage(key, version));
+    const html = await pageOrProblem(response, () => this.web.blueprintPage(key, version, accessOf(request)));
     if (html === undefined) return;
     if (html === null) sendHtml(response, HttpStatus.NOT_FOUND, notFoundPage(key));
     else sendHtml(response, HttpStatus.OK, html);

@@ -11,7 +11,8 @@ import { SvgOptions, renderBlueprintSvg } from './blueprint-svg';
 import { comparePanels, comparisonMarks, historyPanel, lintPanel, versionBanner } from './living-pages';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
 import { OpportunityRow } from './decision-pages';
-import { blueprintPage, comparePage, listPage, opportunitiesPage, summarise } from './pages';
+import { PageAccess, blueprintPage, comparePage, listPage, opportunitiesPage, summarise } from './pages';
+import { editorLayer } from './editor-layer';
 
 /** The pages and pictures, drawn on the server from the blueprints they show. */
 @Injectable()
@@ -22,9 +23,9 @@ export class WebService {
     private readonly opportunities: OpportunitiesService,
   ) {}
 
-  async listPage(): Promise<string> {
+  async listPage(access: PageAccess): Promise<string> {
     const blueprints = await this.blueprints.list(true);
-    return listPage(blueprints.map(summarise));
+    return listPage(blueprints.map(summarise), access);
   }
 
   /**
@@ -32,19 +33,26 @@ export class WebService {
    * blueprint has the key. With a version, that version read-only (NOT_FOUND
    * when it is not kept).
    */
-  async blueprintPage(key: string, version?: number): Promise<string | null> {
+  async blueprintPage(key: string, version: number | undefined, access: PageAccess): Promise<string | null> {
     const current = await this.blueprints.get(key, version === undefined);
     if (!current) return null;
     const versions = await this.blueprints.versions(key);
     const document = version === undefined ? blueprintToDocument(current) : await this.blueprints.export(key, version);
     const shown = version === undefined ? current : documentToBlueprint(document, version);
     const panels = historyPanel(key, versions, current.version, shown.version) + lintPanel(document, lintDocument(document));
-    return blueprintPage(shown, svgOf(shown, { standalone: false }), {
-      panels,
-      version: shown.version,
-      current: current.version,
-      banner: version === undefined ? undefined : versionBanner(key, version, current.version),
-    });
+    const layout = layoutBlueprint(shown);
+    const grid = renderBlueprintSvg(layout, { title: shown.name, standalone: false }) + (access.canEdit && version === undefined ? editorLayer(layout) : '');
+    return blueprintPage(
+      shown,
+      grid,
+      {
+        panels,
+        version: shown.version,
+        current: current.version,
+        banner: version === undefined ? undefined : versionBanner(key, version, current.version),
+      },
+      access,
+    );
   }
 
   /** The grid as a file of its own, or null when no blueprint has the key. */

@@ -8,6 +8,8 @@ import { cardMatches } from '../../analysis/things';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
 import { setupDecisions } from './decision-panels';
 import { byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql } from './dom';
+import { setupDuplicate, setupNewBlueprint, setupPngDownload } from './blueprint-actions';
+import { setupEditor } from './editor';
 import { setupLive } from './live-page';
 import { Picture } from './picture';
 import { setupLivingPanels } from './living-panels';
@@ -19,6 +21,8 @@ interface PageData {
   version: number | null;
   current: number | null;
   readOnly: boolean;
+  /** Whether the key that opened the page may edit (designer or admin). */
+  canEdit: boolean;
 }
 
 interface DepartmentRef {
@@ -83,6 +87,11 @@ query Trace($blueprintKey: String!, $painPointKey: String!, $retention: Float, $
 const HEAVIEST_PAIRS = 10;
 
 function main(): void {
+  if (document.getElementById('list-data')) {
+    const list = JSON.parse(byId('list-data').textContent ?? '{}') as { canEdit: boolean };
+    if (list.canEdit) setupNewBlueprint(graphql);
+    return;
+  }
   let data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
   const picture = new Picture(byId('canvas'));
   if (!picture.present) return;
@@ -435,16 +444,24 @@ function main(): void {
   });
 
   // Kept current: a write by anyone redraws the grid and the server-drawn panels, then the API's figures.
-  setupLive({
-    key: data.key,
-    picture,
-    showStatus,
-    redrawn: () => {
-      data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
-      setupLivingPanels(living);
-      void refresh();
+  const live = setupLive(
+    {
+      key: data.key,
+      picture,
+      showStatus,
+      redrawn: () => {
+        data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
+        setupLivingPanels(living);
+        void refresh();
+      },
     },
-  });
+    data.current ?? 0,
+  );
+  setupPngDownload(data.key);
+  if (data.canEdit) {
+    setupEditor({ key: data.key, picture, graphql, showStatus, version: () => data.current ?? 0, redraw: (version) => live.redraw(version) });
+    setupDuplicate(graphql, data.key, data.name);
+  }
 
   void refresh();
 }

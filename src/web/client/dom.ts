@@ -36,6 +36,22 @@ export function figuresTable(cls: string, headers: string[], rows: { attributes:
 
 export type GraphQL = <T>(query: string, variables: Record<string, unknown>) => Promise<T>;
 
+/** An error the API answered, with its code and problems (`extensions`). */
+export interface ApiError {
+  message: string;
+  extensions?: { code?: string; problems?: { path: string; message: string }[]; currentVersion?: number } & Record<string, unknown>;
+}
+
+export class GraphQLRequestError extends Error {
+  constructor(readonly errors: ApiError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+
+  get code(): string | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
 export const graphql: GraphQL = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -43,8 +59,8 @@ export const graphql: GraphQL = async <T>(query: string, variables: Record<strin
     credentials: 'same-origin',
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string }[] };
-  if (body.errors && body.errors.length > 0) throw new Error(body.errors.map((e) => e.message).join('; '));
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: ApiError[] };
+  if (body.errors && body.errors.length > 0) throw new GraphQLRequestError(body.errors);
   if (!response.ok || !body.data) throw new Error(`the API answered ${response.status}`);
   return body.data;
 };

@@ -31,11 +31,17 @@ export interface LiveContext {
   redrawn(version: number): void;
 }
 
-export function setupLive(context: LiveContext): void {
+export interface Live {
+  /** Draws the blueprint anew now, unless the page already shows `version` or a newer one. */
+  redraw(version: number): Promise<void>;
+}
+
+export function setupLive(context: LiveContext, shown: number): Live {
   const url = `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
   const client = createClient({ url, lazy: false, retryAttempts: Number.POSITIVE_INFINITY, shouldRetry: () => true });
   let sequence = 0;
   let latest: Change | null = null;
+  let shownVersion = shown;
 
   const redraw = async () => {
     const mine = ++sequence;
@@ -45,8 +51,8 @@ export function setupLive(context: LiveContext): void {
       if (mine !== sequence) return;
       if (!response.ok) throw new Error(`the page answered ${response.status}`);
       const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
-      const grid = fresh.querySelector('#canvas svg.bp-svg');
-      if (!grid) throw new Error('the new page has no grid');
+      const grid = fresh.querySelector('#canvas');
+      if (!grid?.querySelector('svg.bp-svg')) throw new Error('the new page has no grid');
       for (const selector of REDRAWN) {
         const now = document.querySelector(selector);
         const next = fresh.querySelector(selector);
@@ -56,6 +62,7 @@ export function setupLive(context: LiveContext): void {
       const data = JSON.parse(document.getElementById('blueprint-data')?.textContent ?? '{}') as { version?: number };
       const version = data.version ?? change?.version ?? 0;
       document.body.dataset.version = String(version);
+      shownVersion = version;
       context.redrawn(version);
       if (change) context.showStatus(`Now version ${version}: ${change.operation}${change.author ? ` by ${change.author}` : ''}`);
     } catch (error) {
@@ -69,6 +76,7 @@ export function setupLive(context: LiveContext): void {
       next: ({ data }) => {
         const change = data?.blueprintChanged;
         if (!change) return;
+        if (change.version !== null && change.version <= shownVersion) return;
         latest = change;
         if (change.deleted) {
           sequence++;
@@ -81,4 +89,11 @@ export function setupLive(context: LiveContext): void {
       complete: () => undefined,
     },
   );
+  return {
+    redraw: async (version) => {
+      if (version <= shownVersion) return;
+      latest = null;
+      await redraw();
+    },
+  };
 }

@@ -30,9 +30,9 @@ export class Picture {
     if (this.present) hook();
   }
 
-  /** Swaps in a newly drawn grid (the server's SVG, inline). */
-  replace(grid: Element): void {
-    this.canvas.replaceChildren(document.importNode(grid, true));
+  /** Swaps in a newly drawn grid: the children of the new page's canvas (the SVG and its edit controls). */
+  replace(canvas: Element): void {
+    this.canvas.replaceChildren(...Array.from(canvas.childNodes).map((node) => document.importNode(node, true)));
     this.bind();
   }
 

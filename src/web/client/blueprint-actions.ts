@@ -1,0 +1,85 @@
+/// <reference lib="dom" />
+/**
+ * Making blueprints from the pages: "New blueprint" on the list, "Duplicate
+ * as future state" on a blueprint, and the grid as a PNG for slides.
+ */
+import { openDialog } from './dialog';
+import { GraphQL, byId } from './dom';
+import { keyFromName as keyFrom } from '../key-from-name';
+
+const CREATE = 'mutation($document: BlueprintDocumentInput!) { importBlueprint(document: $document, mode: CREATE) { blueprint { key } } }';
+const DUPLICATE =
+  'mutation($key: String!, $newKey: String!, $name: String) { duplicateBlueprint(key: $key, newKey: $newKey, state: FUTURE, name: $name) { key } }';
+const STATES = [
+  { value: 'CURRENT', label: 'Current state' },
+  { value: 'FUTURE', label: 'Future state' },
+  { value: 'DAY_IN_LIFE', label: 'Day in the life' },
+];
+
+const pageOf = (key: string) => `/blueprints/${encodeURIComponent(key)}`;
+
+/** The list page: a blueprint made from a name (its key derived and editable), a state and a persona. */
+export function setupNewBlueprint(graphql: GraphQL): void {
+  const taken = new Set(Array.from(document.querySelectorAll<HTMLElement>('tr[data-blueprint]')).map((row) => row.dataset.blueprint!));
+  byId('new-blueprint').addEventListener('click', () =>
+    void openDialog({
+      title: 'New blueprint',
+      root: 'document',
+      fields: [
+        { name: 'name', label: 'Name', required: true },
+        { name: 'key', label: 'Key', keyFrom: 'name', taken },
+        { name: 'state', label: 'State', kind: 'select', value: 'CURRENT', options: STATES },
+        { name: 'persona', label: 'Persona', path: 'document.persona' },
+      ],
+      saveLabel: 'Create',
+      save: async (values) => {
+        const key = (values.key as string) || keyFrom(values.name as string, taken);
+        const persona = (values.persona as string).trim();
+        const document = { key, name: values.name, state: values.state, ...(persona ? { persona: { name: persona } } : {}), stages: [] };
+        await graphql(CREATE, { document });
+        window.location.assign(pageOf(key));
+      },
+    }),
+  );
+}
+
+/** A blueprint page: a copy under a new key as a FUTURE state, to rework and compare. */
+export function setupDuplicate(graphql: GraphQL, key: string, name: string): void {
+  byId('duplicate').addEventListener('click', () =>
+    void openDialog({
+      title: 'Duplicate as future state',
+      fields: [
+        { name: 'name', label: 'Name', value: `${name} (future state)`, required: true },
+        { name: 'key', label: 'Key', value: `${key}-future`.slice(0, 100), path: 'newKey' },
+      ],
+      saveLabel: 'Duplicate',
+      save: async (values) => {
+        await graphql(DUPLICATE, { key, newKey: values.key, name: values.name });
+        window.location.assign(pageOf(values.key as string));
+      },
+    }),
+  );
+}
+
+/** The grid drawn at twice its size into a PNG file, from the same SVG the page shows. */
+export function setupPngDownload(key: string): void {
+  const button = document.getElementById('download-png');
+  button?.addEventListener('click', async () => {
+    const svg = await (await fetch(`${pageOf(key)}.svg`, { credentials: 'same-origin' })).text();
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth * 2;
+    canvas.height = image.naturalHeight * 2;
+    const context = canvas.getContext('2d')!;
+    context.scale(2, 2);
+    context.drawImage(image, 0, 0);
+    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no PNG'))), 'image/png'));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${key}.png`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  });
+}

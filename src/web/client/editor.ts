@@ -1,0 +1,627 @@
+/// <reference lib="dom" />
+/**
+ * Editing a blueprint where it is drawn. Every edit is one editing mutation
+ * made against the version the page shows (`expectedVersion`); the page then
+ * redraws from the new state (and so does every other page looking, through
+ * blueprintChanged). Undo and redo restore the version before or after an
+ * edit of this session, against the version shown, so that they never undo
+ * someone else's change unseen.
+ */
+import { DialogSpec, Field, Option, Values, openDialog } from './dialog';
+import { GraphQL, GraphQLRequestError, byId, cardName, el } from './dom';
+import { keyFromName as keyFrom } from '../key-from-name';
+import { Picture } from './picture';
+
+const DOCUMENT = `
+query Document($key: String!) {
+  exportBlueprint(key: $key) {
+    key name
+    stages { key name steps { key name evidence actions {
+      key lane name description channel touchpoint emotion role department process systems dependsOn } } }
+    painPoints { key title description action causes severity frequency category }
+  }
+  departments { key name }
+  roles { key name department { key name } }
+  systems { key name department { key name } }
+  processes { key name department { key name } }
+}`;
+
+const VERSIONS = 'query Versions($key: String!) { blueprintVersions(key: $key) { version operation author } }';
+const RESTORE = 'mutation Restore($key: String!, $version: Int!, $expectedVersion: Int) { restoreBlueprint(key: $key, version: $version, expectedVersion: $expectedVersion) { version } }';
+
+/** The editing mutations, each answering the version it made. */
+const EDITS = {
+  addStage: 'mutation($b: String!, $v: Int, $stage: StageInput!) { addStage(blueprintKey: $b, expectedVersion: $v, stage: $stage) { version } }',
+  renameStage: 'mutation($b: String!, $v: Int, $k: String!, $n: String!) { renameStage(blueprintKey: $b, expectedVersion: $v, key: $k, name: $n) { version } }',
+  moveStage: 'mutation($b: String!, $v: Int, $k: String!, $p: Int!) { moveStage(blueprintKey: $b, expectedVersion: $v, key: $k, position: $p) { version } }',
+  removeStage: 'mutation($b: String!, $v: Int, $k: String!) { removeStage(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
+  addStep: 'mutation($b: String!, $v: Int, $s: String!, $step: StepInput!) { addStep(blueprintKey: $b, expectedVersion: $v, stageKey: $s, step: $step) { version } }',
+  updateStep:
+    'mutation($b: String!, $v: Int, $k: String!, $n: String!, $e: [String!]) { updateStep(blueprintKey: $b, expectedVersion: $v, key: $k, name: $n, evidence: $e) { version } }',
+  moveStep: 'mutation($b: String!, $v: Int, $k: String!, $s: String!) { moveStep(blueprintKey: $b, expectedVersion: $v, key: $k, stageKey: $s) { version } }',
+  removeStep: 'mutation($b: String!, $v: Int, $k: String!) { removeStep(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
+  addAction: 'mutation($b: String!, $v: Int, $s: String!, $a: ActionInput!) { addAction(blueprintKey: $b, expectedVersion: $v, stepKey: $s, action: $a) { version } }',
+  updateAction: 'mutation($b: String!, $v: Int, $a: ActionInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }',
+  moveAction: 'mutation($b: String!, $v: Int, $k: String!, $s: String!) { moveAction(blueprintKey: $b, expectedVersion: $v, key: $k, stepKey: $s) { version } }',
+  removeAction: 'mutation($b: String!, $v: Int, $k: String!) { removeAction(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
+  addDependency: 'mutation($b: String!, $v: Int, $f: String!, $t: String!) { addDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }',
+  removeDependency:
+    'mutation($b: String!, $v: Int, $f: String!, $t: String!) { removeDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }',
+  addPainPoint: 'mutation($b: String!, $v: Int, $p: PainPointInput!) { addPainPoint(blueprintKey: $b, expectedVersion: $v, painPoint: $p) { version } }',
+  updatePainPoint: 'mutation($b: String!, $v: Int, $p: PainPointInput!) { updatePainPoint(blueprintKey: $b, expectedVersion: $v, painPoint: $p) { version } }',
+  removePainPoint: 'mutation($b: String!, $v: Int, $k: String!) { removePainPoint(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
+  upsertDepartment: 'mutation($d: DepartmentInput!) { upsertDepartment(department: $d) { key } }',
+  upsertRole: 'mutation($r: RoleInput!) { upsertRole(role: $r) { key } }',
+  upsertSystem: 'mutation($s: SystemInput!) { upsertSystem(system: $s) { key } }',
+  upsertProcess: 'mutation($p: ProcessInput!) { upsertProcess(process: $p) { key } }',
+} as const;
+type EditName = Exclude<keyof typeof EDITS, 'upsertDepartment' | 'upsertRole' | 'upsertSystem' | 'upsertProcess'>;
+
+const LANES: Option[] = [
+  { value: 'CUSTOMER', label: 'Customer' },
+  { value: 'FRONTSTAGE', label: 'Frontstage' },
+  { value: 'BACKSTAGE', label: 'Backstage' },
+  { value: 'SUPPORT', label: 'Support' },
+];
+const CHANNELS = ['CHAT', 'EMAIL', 'IN_PERSON', 'MAIL', 'MOBILE_APP', 'OTHER', 'PHONE', 'SOCIAL', 'WEB'];
+const CATEGORIES = ['FINANCIAL', 'OTHER', 'PROCESS', 'PRODUCTIVITY', 'SUPPORT'];
+const NONE: Option = { value: '', label: '(none)' };
+const words = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+
+interface ActionDoc {
+  key: string;
+  lane: string;
+  name: string;
+  description: string | null;
+  channel: string | null;
+  touchpoint: string | null;
+  emotion: number | null;
+  role: string | null;
+  department: string | null;
+  process: string | null;
+  systems: string[];
+  dependsOn: string[];
+}
+interface StepDoc {
+  key: string;
+  name: string;
+  evidence: string[];
+  actions: ActionDoc[];
+}
+interface StageDoc {
+  key: string;
+  name: string;
+  steps: StepDoc[];
+}
+interface PainDoc {
+  key: string;
+  title: string;
+  description: string | null;
+  action: string;
+  causes: string[];
+  severity: number;
+  frequency: number | null;
+  category: string | null;
+}
+interface Entry {
+  key: string;
+  name: string;
+  department?: { key: string; name: string };
+}
+interface Loaded {
+  document: { key: string; name: string; stages: StageDoc[]; painPoints: PainDoc[] };
+  departments: Entry[];
+  roles: Entry[];
+  systems: Entry[];
+  processes: Entry[];
+}
+
+export interface EditorContext {
+  key: string;
+  picture: Picture;
+  graphql: GraphQL;
+  showStatus(message: string, error?: boolean): void;
+  /** The version the page shows: every edit is made against it. */
+  version(): number;
+  /** Draws the blueprint as it now is (after an edit of this page; others' come by subscription). */
+  redraw(version: number): Promise<void>;
+}
+
+export function setupEditor(context: EditorContext): void {
+  const toggle = byId<HTMLButtonElement>('edit-toggle');
+  const editingOnly = document.querySelector<HTMLElement>('#edit-bar .editing-only')!;
+  const undoButton = byId<HTMLButtonElement>('undo');
+  const redoButton = byId<HTMLButtonElement>('redo');
+  let editing = false;
+  let choosing: ((card: string) => void) | null = null;
+  const undoStack: { label: string; to: number; made: number }[] = [];
+  const redoStack: { label: string; to: number; made: number }[] = [];
+  let loaded: { version: number; data: Loaded } | null = null;
+
+  const load = async (): Promise<Loaded> => {
+    const version = context.version();
+    if (loaded?.version === version) return loaded.data;
+    const result = await context.graphql<Omit<Loaded, 'document'> & { exportBlueprint: Loaded['document'] }>(DOCUMENT, { key: context.key });
+    const data = { ...result, document: result.exportBlueprint };
+    loaded = { version, data };
+    return data;
+  };
+  const allActions = (data: Loaded) => data.document.stages.flatMap((s) => s.steps.flatMap((t) => t.actions.map((a) => ({ action: a, step: t }))));
+  const allSteps = (data: Loaded) => data.document.stages.flatMap((s) => s.steps.map((step) => ({ step, stage: s })));
+  const painKeys = (data: Loaded) => new Set(data.document.painPoints.map((p) => p.key));
+
+  const syncUndo = () => {
+    undoButton.disabled = undoStack.length === 0;
+    redoButton.disabled = redoStack.length === 0;
+    undoButton.title = undoStack.length ? `Undo ${undoStack[undoStack.length - 1].label}` : '';
+    redoButton.title = redoStack.length ? `Redo ${redoStack[redoStack.length - 1].label}` : '';
+  };
+
+  /**
+   * The version an open dialog's edit is made against: the one shown when it opened, so that a change by
+   * someone else meanwhile is a CONFLICT, explained, not overwritten; after that the current one.
+   */
+  let basis: number | null = null;
+
+  /** Runs one editing mutation against the basis (or the version shown), records it for undo, and redraws. */
+  const edit = async (name: EditName, variables: Record<string, unknown>, label: string): Promise<void> => {
+    const before = basis ?? context.version();
+    const result = await context.graphql<Record<string, { version: number }>>(EDITS[name], { b: context.key, v: before, ...variables });
+    const made = result[Object.keys(result)[0]].version;
+    if (basis !== null) basis = made;
+    if (made !== before) {
+      undoStack.push({ label, to: before, made });
+      redoStack.length = 0;
+      syncUndo();
+    }
+    context.showStatus(made === before ? `${label}: nothing changed` : `${label}: version ${made}`);
+    await context.redraw(made);
+  };
+
+  /** Who changed the blueprint since the version shown, for a refused edit. */
+  const explainConflict = async (error: GraphQLRequestError): Promise<string> => {
+    const since = basis ?? context.version();
+    const current = error.errors[0]?.extensions?.currentVersion;
+    if (typeof current === 'number') basis = current;
+    const { blueprintVersions } = await context
+      .graphql<{ blueprintVersions: { version: number; operation: string; author: string | null }[] }>(VERSIONS, { key: context.key })
+      .catch(() => ({ blueprintVersions: [] }));
+    const changes = blueprintVersions
+      .filter((v) => v.version > since)
+      .reverse()
+      .map((v) => `version ${v.version}: ${v.operation}${v.author ? ` by ${v.author}` : ''}`);
+    return (
+      `Someone else changed this blueprint (it is now at version ${current ?? '?'}; ${changes.join(', ') || 'see the history'}). ` +
+      'The picture shows their change; your input is kept: Save again to apply it to the current version.'
+    );
+  };
+
+  const dialog = async (spec: DialogSpec) => {
+    basis = context.version();
+    try {
+      return await openDialog({ explainConflict, ...spec });
+    } finally {
+      basis = null;
+    }
+  };
+
+  const restore = async (entry: { label: string; to: number; made: number }, direction: 'Undo' | 'Redo') => {
+    const current = context.version();
+    try {
+      const { restoreBlueprint } = await context.graphql<{ restoreBlueprint: { version: number } }>(RESTORE, {
+        key: context.key,
+        version: entry.to,
+        expectedVersion: current,
+      });
+      const record = { label: entry.label, to: current, made: restoreBlueprint.version };
+      (direction === 'Undo' ? redoStack : undoStack).push(record);
+      context.showStatus(`${direction}: ${entry.label} (version ${restoreBlueprint.version})`);
+      await context.redraw(restoreBlueprint.version);
+    } catch (error) {
+      (direction === 'Undo' ? undoStack : redoStack).push(entry);
+      const conflict = error instanceof GraphQLRequestError && error.code === 'CONFLICT';
+      context.showStatus(
+        conflict
+          ? `Cannot ${direction.toLowerCase()} "${entry.label}": someone else changed the blueprint since; ${direction.toLowerCase()} would take their change too.`
+          : (error as Error).message,
+        true,
+      );
+    }
+    syncUndo();
+  };
+  const undo = () => {
+    const entry = undoStack.pop();
+    if (entry) void restore(entry, 'Undo');
+  };
+  const redo = () => {
+    const entry = redoStack.pop();
+    if (entry) void restore(entry, 'Redo');
+  };
+  undoButton.addEventListener('click', undo);
+  redoButton.addEventListener('click', redo);
+
+  // --- organisation entries made on the spot ------------------------------------------
+
+  const entryOptions = (entries: Entry[]): Option[] => [
+    NONE,
+    ...entries.map((e) => ({ value: e.key, label: e.department ? `${e.name} (${e.department.name})` : e.name })),
+  ];
+  const addOption = (select: HTMLSelectElement, key: string, label: string) => {
+    const option = el('option', { value: key }, label);
+    select.append(option);
+    option.selected = true;
+  };
+  const newEntry = (kind: 'department' | 'role' | 'system' | 'process') => async (select: HTMLSelectElement) => {
+    const data = await load();
+    const noun = { department: 'department', role: 'role', system: 'system', process: 'process' }[kind];
+    const list = { department: data.departments, role: data.roles, system: data.systems, process: data.processes }[kind];
+    const taken = new Set(list.map((e) => e.key));
+    const fields: Field[] = [
+      { name: 'name', label: 'Name', required: true },
+      { name: 'key', label: 'Key', path: `${kind}.key`, keyFrom: 'name', taken },
+    ];
+    if (kind !== 'department') fields.push({ name: 'department', label: 'Department', kind: 'select', options: entryOptions(data.departments).slice(1) });
+    // Its own form over the action's: an organisation entry, outside the blueprint's versions.
+    await openDialog({
+      title: `New ${noun}`,
+      root: kind,
+      fields,
+      saveLabel: 'Save',
+      save: async (values) => {
+        const key = (values.key as string) || keyFrom(values.name as string, taken);
+        const input = { key, name: values.name, ...(kind === 'department' ? {} : { department: values.department }) };
+        const mutation = { department: 'upsertDepartment', role: 'upsertRole', system: 'upsertSystem', process: 'upsertProcess' }[kind] as keyof typeof EDITS;
+        const variable = { department: 'd', role: 'r', system: 's', process: 'p' }[kind];
+        await context.graphql(EDITS[mutation], { [variable]: input });
+        loaded = null;
+        addOption(select, key, values.name as string);
+      },
+    });
+  };
+
+  // --- stages and steps ----------------------------------------------------------------
+
+  const addStage = async () => {
+    const data = await load();
+    const stageKeys = new Set(data.document.stages.map((s) => s.key));
+    const stepKeys = new Set(allSteps(data).map(({ step }) => step.key));
+    await dialog({
+      title: 'Add stage',
+      root: 'stage',
+      intro: ['A stage shows on the grid with its steps: name its first step too.'],
+      fields: [
+        { name: 'name', label: 'Name', required: true },
+        { name: 'key', label: 'Key', keyFrom: 'name', taken: stageKeys },
+        { name: 'step', label: 'First step', required: true, path: 'stage.steps' },
+      ],
+      save: async (values) => {
+        const name = values.name as string;
+        const stage = {
+          key: (values.key as string) || keyFrom(name, stageKeys),
+          name,
+          steps: [{ key: keyFrom(values.step as string, stepKeys), name: values.step, actions: [] }],
+        };
+        await edit('addStage', { stage }, `add stage “${name}”`);
+      },
+    });
+  };
+
+  const editStage = async (stageKey: string) => {
+    const data = await load();
+    const index = data.document.stages.findIndex((s) => s.key === stageKey);
+    const stage = data.document.stages[index];
+    if (!stage) return;
+    const actions = stage.steps.flatMap((t) => t.actions);
+    await dialog({
+      title: `Stage “${stage.name}”`,
+      root: 'stage',
+      fields: [
+        { name: 'name', label: 'Name', value: stage.name, required: true, path: 'name' },
+        { name: 'position', label: 'Position', kind: 'number', value: index + 1, min: 1, max: data.document.stages.length, path: 'position' },
+      ],
+      save: async (values) => {
+        if (values.name !== stage.name) await edit('renameStage', { k: stage.key, n: values.name }, `rename stage “${stage.name}”`);
+        const position = Number(values.position) - 1;
+        if (position !== index) await edit('moveStage', { k: stage.key, p: position }, `move stage “${stage.name}”`);
+      },
+      remove: {
+        confirm: `Delete the stage “${stage.name}” with its ${stage.steps.length} steps and ${actions.length} actions, and the dependencies on them?`,
+        run: () => edit('removeStage', { k: stage.key }, `delete stage “${stage.name}”`),
+      },
+    });
+  };
+
+  const addStep = async (stageKey: string) => {
+    const data = await load();
+    const stepKeys = new Set(allSteps(data).map(({ step }) => step.key));
+    await dialog({
+      title: 'Add step',
+      root: 'step',
+      fields: [
+        { name: 'name', label: 'Name', required: true },
+        { name: 'key', label: 'Key', keyFrom: 'name', taken: stepKeys },
+        { name: 'evidence', label: 'Evidence (one per line)', kind: 'lines' },
+      ],
+      save: async (values) => {
+        const name = values.name as string;
+        const step = { key: (values.key as string) || keyFrom(name, stepKeys), name, evidence: values.evidence, actions: [] };
+        await edit('addStep', { s: stageKey, step }, `add step “${name}”`);
+      },
+    });
+  };
+
+  const editStep = async (stepKey: string) => {
+    const data = await load();
+    const found = allSteps(data).find(({ step }) => step.key === stepKey);
+    if (!found) return;
+    const { step, stage } = found;
+    await dialog({
+      title: `Step “${step.name}”`,
+      fields: [
+        { name: 'name', label: 'Name', value: step.name, required: true },
+        { name: 'evidence', label: 'Evidence (one per line)', kind: 'lines', value: step.evidence },
+        { name: 'stage', label: 'Stage', kind: 'select', value: stage.key, options: data.document.stages.map((s) => ({ value: s.key, label: s.name })) },
+      ],
+      save: async (values) => {
+        const evidence = values.evidence as string[];
+        if (values.name !== step.name || evidence.join('\n') !== step.evidence.join('\n')) {
+          await edit('updateStep', { k: step.key, n: values.name, e: evidence }, `change step “${step.name}”`);
+        }
+        if (values.stage !== stage.key) await edit('moveStep', { k: step.key, s: values.stage }, `move step “${step.name}”`);
+      },
+      remove: {
+        confirm: `Delete the step “${step.name}” with its ${step.actions.length} actions and the dependencies on them?`,
+        run: () => edit('removeStep', { k: step.key }, `delete step “${step.name}”`),
+      },
+    });
+  };
+
+  // --- actions -------------------------------------------------------------------------
+
+  /** A field choosing organisation entries, with a button that makes a new one on the spot. */
+  const entryField = (kind: 'role' | 'department' | 'process' | 'systems', label: string, value: string | string[], entries: Entry[]): Field => {
+    const many = kind === 'systems';
+    return {
+      name: kind,
+      label,
+      kind: many ? 'multiselect' : 'select',
+      value,
+      options: many ? entryOptions(entries).slice(1) : entryOptions(entries),
+      extra: { label: `New ${many ? 'system' : kind}`, run: newEntry(many ? 'system' : kind) },
+    };
+  };
+  const actionFields = (data: Loaded, action: Partial<ActionDoc>, stepKey: string): Field[] => [
+    { name: 'name', label: 'Name', value: action.name ?? '', required: true },
+    ...(action.key ? [] : [{ name: 'key', label: 'Key', keyFrom: 'name', taken: new Set(allActions(data).map(({ action: a }) => a.key)) } as Field]),
+    { name: 'lane', label: 'Lane', kind: 'select', value: action.lane ?? 'CUSTOMER', options: LANES },
+    {
+      name: 'step',
+      label: 'Step',
+      kind: 'select',
+      value: stepKey,
+      options: allSteps(data).map(({ step, stage }) => ({ value: step.key, label: `${stage.name} · ${step.name}` })),
+      path: 'stepKey',
+    },
+    { name: 'description', label: 'Description', kind: 'textarea', value: action.description ?? '' },
+    { name: 'channel', label: 'Channel', kind: 'select', value: action.channel ?? '', options: [NONE, ...CHANNELS.map((c) => ({ value: c, label: words(c) }))] },
+    { name: 'touchpoint', label: 'Touchpoint', value: action.touchpoint ?? '' },
+    { name: 'emotion', label: 'Emotion', kind: 'number', value: action.emotion ?? '', min: -3, max: 3, step: 1 },
+    entryField('role', 'Role', action.role ?? '', data.roles),
+    entryField('department', 'Department', action.department ?? '', data.departments),
+    entryField('process', 'Process', action.process ?? '', data.processes),
+    entryField('systems', 'Systems', action.systems ?? [], data.systems),
+  ];
+  const actionInput = (key: string, values: Values, dependsOn: string[]) => ({
+    key,
+    lane: values.lane,
+    name: values.name,
+    description: values.description || null,
+    channel: values.channel || null,
+    touchpoint: values.touchpoint || null,
+    emotion: values.emotion === '' ? null : Number(values.emotion),
+    role: values.role || null,
+    department: values.department || null,
+    process: values.process || null,
+    systems: values.systems,
+    dependsOn,
+  });
+
+  const addAction = async (stepKey: string) => {
+    const data = await load();
+    const taken = new Set(allActions(data).map(({ action }) => action.key));
+    await dialog({
+      title: 'Add action',
+      root: 'action',
+      fields: actionFields(data, {}, stepKey),
+      save: async (values) => {
+        const key = (values.key as string) || keyFrom(values.name as string, taken);
+        await edit('addAction', { s: values.step, a: actionInput(key, values, []) }, `add action “${values.name}”`);
+      },
+    });
+  };
+
+  const editAction = async (actionKey: string) => {
+    const data = await load();
+    const found = allActions(data).find(({ action }) => action.key === actionKey);
+    if (!found) return;
+    const { action, step } = found;
+    const names = new Map(allActions(data).map(({ action: a }) => [a.key, a.name]));
+    const incoming = allActions(data).filter(({ action: a }) => a.dependsOn.includes(action.key));
+    const blocking = data.document.painPoints.filter((p) => p.action === action.key);
+    const intro: (Node | string)[] = [];
+    if (action.dependsOn.length > 0) intro.push(`Depends on: ${action.dependsOn.map((k) => names.get(k) ?? k).join(', ')} (select an arrow to remove it).`);
+    await dialog({
+      title: `Action “${action.name}”`,
+      root: 'action',
+      intro,
+      fields: actionFields(data, action, step.key),
+      save: async (values) => {
+        const input = actionInput(action.key, values, action.dependsOn);
+        const changed = (Object.keys(input) as (keyof typeof input)[]).some(
+          (field) => JSON.stringify(input[field]) !== JSON.stringify((action as unknown as Record<string, unknown>)[field] ?? (field === 'systems' ? [] : null)),
+        );
+        if (changed) await edit('updateAction', { a: input }, `change action “${action.name}”`);
+        if (values.step !== step.key) await edit('moveAction', { k: action.key, s: values.step }, `move action “${action.name}”`);
+      },
+      remove: {
+        confirm:
+          `Delete the action “${action.name}”` +
+          (action.dependsOn.length + incoming.length > 0 ? ` with its ${action.dependsOn.length + incoming.length} dependencies` : '') +
+          (blocking.length > 0 ? `? Its pain points (${blocking.map((p) => p.title).join(', ')}) must be moved or removed first.` : '?'),
+        run: () => edit('removeAction', { k: action.key }, `delete action “${action.name}”`),
+      },
+      more: [
+        { label: 'Add pain point', run: () => void addPainPoint(action.key) },
+        { label: 'Add dependency', run: () => chooseDependency(action.key, action.name) },
+      ],
+    });
+  };
+
+  const chooseDependency = (from: string, name: string) => {
+    document.body.classList.add('choosing');
+    context.showStatus(`Choose the card that “${name}” depends on (Esc cancels).`);
+    choosing = (to: string) => {
+      choosing = null;
+      document.body.classList.remove('choosing');
+      void edit('addDependency', { f: from, t: to }, `add a dependency of “${name}”`).catch((error: Error) => context.showStatus(error.message, true));
+    };
+  };
+
+  // --- pain points ---------------------------------------------------------------------
+
+  const painFields = (data: Loaded, pain: Partial<PainDoc>): Field[] => [
+    { name: 'title', label: 'Title', value: pain.title ?? '', required: true },
+    ...(pain.key ? [] : [{ name: 'key', label: 'Key', keyFrom: 'title', taken: painKeys(data) } as Field]),
+    { name: 'severity', label: 'Severity', kind: 'number', value: pain.severity ?? 3, min: 1, max: 5, step: 1 },
+    { name: 'frequency', label: 'Frequency', kind: 'number', value: pain.frequency ?? '', min: 0, max: 1, step: 0.05 },
+    { name: 'category', label: 'Category', kind: 'select', value: pain.category ?? '', options: [NONE, ...CATEGORIES.map((c) => ({ value: c, label: words(c) }))] },
+    { name: 'description', label: 'Description', kind: 'textarea', value: pain.description ?? '' },
+    {
+      name: 'causes',
+      label: 'Causes',
+      kind: 'multiselect',
+      value: pain.causes ?? [],
+      options: allActions(data)
+        .filter(({ action }) => action.key !== pain.action)
+        .map(({ action }) => ({ value: action.key, label: action.name })),
+    },
+  ];
+  const painInput = (key: string, action: string, values: Values) => ({
+    key,
+    title: values.title,
+    action,
+    severity: Number(values.severity),
+    frequency: values.frequency === '' ? null : Number(values.frequency),
+    category: values.category || null,
+    description: values.description || null,
+    causes: values.causes,
+  });
+
+  const addPainPoint = async (actionKey: string) => {
+    const data = await load();
+    const taken = painKeys(data);
+    await dialog({
+      title: 'Add pain point',
+      root: 'painPoint',
+      fields: painFields(data, { action: actionKey }),
+      save: async (values) => {
+        const key = (values.key as string) || keyFrom(values.title as string, taken);
+        await edit('addPainPoint', { p: painInput(key, actionKey, values) }, `add pain point “${values.title}”`);
+      },
+    });
+  };
+
+  const editPainPoint = async (painKey: string) => {
+    const data = await load();
+    const pain = data.document.painPoints.find((p) => p.key === painKey);
+    if (!pain) return;
+    await dialog({
+      title: `Pain point “${pain.title}”`,
+      root: 'painPoint',
+      fields: painFields(data, pain),
+      save: (values) => edit('updatePainPoint', { p: painInput(pain.key, pain.action, values) }, `change pain point “${pain.title}”`),
+      remove: { confirm: `Delete the pain point “${pain.title}”?`, run: () => edit('removePainPoint', { k: pain.key }, `delete pain point “${pain.title}”`) },
+    });
+  };
+
+  // --- edit mode ------------------------------------------------------------------------
+
+  const showLayer = () => {
+    const layer = context.picture.canvas.querySelector<HTMLElement>('.edit-layer');
+    if (layer) layer.hidden = !editing;
+  };
+  context.picture.whenDrawn(showLayer);
+  toggle.addEventListener('click', () => {
+    editing = !editing;
+    toggle.setAttribute('aria-pressed', String(editing));
+    editingOnly.hidden = !editing;
+    document.body.classList.toggle('editing', editing);
+    showLayer();
+    if (!editing) {
+      choosing = null;
+      document.body.classList.remove('choosing');
+    }
+  });
+  byId('add-stage').addEventListener('click', () => void addStage());
+
+  const onGrid = (event: Event) => {
+    if (!editing) return;
+    const target = event.target as Element;
+    const button = target.closest<HTMLButtonElement>('.edit-layer button');
+    if (button) {
+      event.stopImmediatePropagation();
+      if (button.classList.contains('add-step')) void addStep(button.dataset.stage!);
+      else if (button.classList.contains('edit-stage')) void editStage(button.dataset.stage!);
+      else if (button.classList.contains('add-action')) void addAction(button.dataset.step!);
+      else if (button.classList.contains('edit-step')) void editStep(button.dataset.step!);
+      return;
+    }
+    const card = target.closest<SVGGElement>('g.bp-card');
+    if (card?.dataset.action) {
+      event.stopImmediatePropagation();
+      if (choosing) choosing(card.dataset.action);
+      else void editAction(card.dataset.action);
+      return;
+    }
+    const marker = target.closest<SVGGElement>('g.bp-pain');
+    if (marker?.dataset.pain) {
+      event.stopImmediatePropagation();
+      void editPainPoint(marker.dataset.pain);
+      return;
+    }
+    const arrow = target.closest<SVGPathElement>('path.bp-edge[data-from]');
+    if (arrow) {
+      event.stopImmediatePropagation();
+      const from = arrow.dataset.from!;
+      const to = arrow.dataset.to!;
+      const name = (key: string) => cardName(context.picture.cards.get(key)!);
+      if (window.confirm(`Remove the dependency: “${name(from)}” depends on “${name(to)}”?`)) {
+        void edit('removeDependency', { f: from, t: to }, `remove a dependency of “${name(from)}”`).catch((error: Error) => context.showStatus(error.message, true));
+      }
+    }
+  };
+  // Capture: in edit mode a click on the grid edits; the analysis handlers below it do not also run.
+  context.picture.canvas.addEventListener('click', onGrid, true);
+  context.picture.canvas.addEventListener(
+    'keydown',
+    (event) => {
+      // A focused button clicks itself on Enter; a focused card or marker does not.
+      if ((event.key === 'Enter' || event.key === ' ') && !(event.target as Element).closest('button')) onGrid(event);
+    },
+    true,
+  );
+  document.addEventListener('keydown', (event) => {
+    if (!editing) return;
+    if (event.key === 'Escape' && choosing) {
+      choosing = null;
+      document.body.classList.remove('choosing');
+      context.showStatus('');
+      return;
+    }
+    const inField = (event.target as Element).closest('input, textarea, select, dialog');
+    if (inField || !(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'z') return;
+    event.preventDefault();
+    if (event.shiftKey) redo();
+    else undo();
+  });
+}

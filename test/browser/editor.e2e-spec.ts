@@ -1,0 +1,251 @@
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../../src/config/app-config';
+import { launchChromium, screenshot, watchErrors } from '../helpers/browser';
+import { repairCurrent } from '../helpers/hand-worked';
+import { EXPORT, IMPORT_KEY } from '../helpers/queries';
+import { dataOf, startTestApp, TestApp, uniqueKey } from '../helpers/test-app';
+
+/**
+ * Editing a blueprint where it is drawn, in Chromium, by the controls'
+ * accessible names only: every edit through the page, the result read back
+ * through the API. Problems show at their fields, a stale edit is explained
+ * and kept, undo and redo restore, and a viewer gets no controls.
+ */
+
+const VERSION = 'query($key: String!) { blueprint(key: $key) { version } }';
+
+describe('the blueprint editor, in Chromium', () => {
+  let api: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    api = await startTestApp();
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    page = await context.newPage();
+    errors = watchErrors(page);
+  });
+  afterEach(() => {
+    expect(errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
+    errors.length = 0;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  const dialog = () => page.getByRole('dialog');
+  const save = async () => {
+    await dialog().getByRole('button', { name: 'Save', exact: true }).click();
+    await dialog().waitFor({ state: 'detached' });
+  };
+  const versionShown = (version: number) => page.waitForSelector(`#root-causes[data-version="${version}"]`);
+
+  it('builds a blueprint from the list page with the page alone, and the API reads it back', async () => {
+    const suffix = uniqueKey('x').slice(2);
+    await page.goto(api.url);
+    await page.getByRole('button', { name: 'New blueprint' }).click();
+    await dialog().getByLabel('Name').fill(`Bike repair ${suffix}`);
+    expect(await dialog().getByLabel('Key').inputValue()).toBe(`bike-repair-${suffix}`);
+    await dialog().getByLabel('State').selectOption('FUTURE');
+    await dialog().getByLabel('Persona').fill('Commuter');
+    await dialog().getByRole('button', { name: 'Create' }).click();
+    const key = `bike-repair-${suffix}`;
+    await page.waitForURL(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+    await page.getByRole('button', { name: 'Add stage' }).click();
+    await dialog().getByLabel('Name').fill('Report');
+    await dialog().getByLabel('First step').fill('Call the shop');
+    await save();
+    await versionShown(2);
+    await page.locator('.edit-layer button.add-step[data-stage="report"]').click();
+    await dialog().getByLabel('Name').fill('Drop off');
+    await dialog().getByLabel('Evidence (one per line)').fill('Shop counter\nReceipt');
+    await save();
+    await versionShown(3);
+
+    // A customer action, then a staff action whose department is made on the spot.
+    await page.locator('.edit-layer button.add-action[data-step="call-the-shop"]').click();
+    await dialog().getByLabel('Name').fill('Calls the shop');
+    await dialog().getByLabel('Emotion').fill('-2');
+    await dialog().getByLabel('Channel').selectOption('PHONE');
+    await save();
+    await versionShown(4);
+    await page.locator('.edit-layer button.add-action[data-step="call-the-shop"]').click();
+    await dialog().first().getByLabel('Name').fill('Answers the phone');
+    await dialog().getByLabel('Lane').selectOption('FRONTSTAGE');
+    await dialog().getByRole('button', { name: 'New department' }).click();
+    const inner = page.getByRole('dialog', { name: 'New department' });
+    await inner.getByLabel('Name').fill(`Workshop ${suffix}`);
+    await inner.getByRole('button', { name: 'Save' }).click();
+    await inner.waitFor({ state: 'detached' });
+    const department = `workshop-${suffix}`;
+    expect(await dialog().getByLabel('Department').inputValue()).toBe(department);
+    await save();
+    await versionShown(5);
+
+    // A dependency drawn by choosing the card, and a pain point on the customer's card.
+    await page.click('g.bp-cards g.bp-card[data-action="calls-the-shop"]');
+    await dialog().getByRole('button', { name: 'Add dependency' }).click();
+    await page.click('g.bp-cards g.bp-card[data-action="answers-the-phone"]');
+    await page.waitForSelector('path.bp-edge[data-from="calls-the-shop"][data-to="answers-the-phone"]', { state: 'attached' });
+    await page.click('g.bp-cards g.bp-card[data-action="calls-the-shop"]');
+    await dialog().getByRole('button', { name: 'Add pain point' }).click();
+    await dialog().getByLabel('Title').fill('Nobody answers');
+    await dialog().getByLabel('Severity').fill('4');
+    await dialog().getByLabel('Frequency').fill('0.5');
+    await dialog().getByLabel('Category').selectOption('SUPPORT');
+    await dialog().getByLabel('Causes').selectOption('answers-the-phone');
+    await save();
+    await versionShown(7);
+    await screenshot(page, 'editor-built');
+
+    const { exportBlueprint } = await dataOf(api, EXPORT, { key });
+    expect(exportBlueprint).toMatchObject({
+      key,
+      name: `Bike repair ${suffix}`,
+      state: 'FUTURE',
+      persona: { name: 'Commuter' },
+      departments: [{ key: department, name: `Workshop ${suffix}` }],
+      stages: [
+        {
+          key: 'report',
+          name: 'Report',
+          steps: [
+            {
+              key: 'call-the-shop',
+              name: 'Call the shop',
+              evidence: [],
+              actions: [
+                { key: 'calls-the-shop', lane: 'CUSTOMER', name: 'Calls the shop', channel: 'PHONE', emotion: -2, dependsOn: ['answers-the-phone'] },
+                { key: 'answers-the-phone', lane: 'FRONTSTAGE', name: 'Answers the phone', department, dependsOn: [] },
+              ],
+            },
+            { key: 'drop-off', name: 'Drop off', evidence: ['Shop counter', 'Receipt'], actions: [] },
+          ],
+        },
+      ],
+      painPoints: [
+        { key: 'nobody-answers', title: 'Nobody answers', action: 'calls-the-shop', causes: ['answers-the-phone'], severity: 4, frequency: 0.5, category: 'SUPPORT' },
+      ],
+    });
+
+    // Undo takes the pain point away, redo brings it back; the keyboard does the same.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await versionShown(8);
+    expect(await page.$$('g.bp-pain')).toHaveLength(0);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await versionShown(9);
+    expect(await page.$$('g.bp-pain')).toHaveLength(1);
+    await page.locator('body').press('Control+z');
+    await versionShown(10);
+    expect(await page.$$('g.bp-pain')).toHaveLength(0);
+    await page.locator('body').press('Control+Shift+z');
+    await versionShown(11);
+    expect((await dataOf(api, EXPORT, { key })).exportBlueprint.painPoints.map((p: any) => p.key)).toEqual(['nobody-answers']);
+
+    // Removing an arrow, after a confirmation that names it.
+    page.once('dialog', (confirm) => {
+      expect(confirm.message()).toBe('Remove the dependency: “Calls the shop” depends on “Answers the phone”?');
+      void confirm.accept();
+    });
+    await page.dispatchEvent('path.bp-edge[data-from="calls-the-shop"]', 'click');
+    await versionShown(12);
+    expect(await page.$('path.bp-edge[data-from="calls-the-shop"]')).toBeNull();
+  });
+
+  it('shows a problem at its field and writes nothing; a stale edit is explained and kept', async () => {
+    const p = `${uniqueKey('ed')}-`;
+    const key = `${p}bp`;
+    await dataOf(api, IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+
+    // Emotion belongs to customer actions: the answer points at the field, the dialog stays, nothing is written.
+    await page.click('g.bp-cards g.bp-card[data-action="f1"]');
+    await dialog().getByLabel('Emotion').fill('2');
+    await dialog().getByRole('button', { name: 'Save', exact: true }).click();
+    const hint = dialog().locator('label', { hasText: 'Emotion' }).locator('.problem');
+    await hint.waitFor();
+    expect(await hint.textContent()).toMatch(/CUSTOMER/);
+    expect(await dialog().getByLabel('Emotion').getAttribute('aria-invalid')).toBe('true');
+    expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(1);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    // Someone else renames the action while the form is open: Save is refused and says so, the input stays.
+    await page.click('g.bp-cards g.bp-card[data-action="f1"]');
+    await dialog().getByLabel('Name').fill('Answers at once');
+    await dataOf(api, 'mutation($b: String!) { renameStage(blueprintKey: $b, key: "s1", name: "Reporting") { version } }', { b: key });
+    await page.waitForFunction(() => document.querySelector('g.bp-stage title')?.textContent === 'Reporting');
+    await dialog().getByRole('button', { name: 'Save', exact: true }).click();
+    const problem = dialog().locator('.dialog-problem');
+    await problem.filter({ hasText: 'Someone else changed this blueprint' }).waitFor();
+    expect(await problem.textContent()).toContain('version 2: renameStage');
+    expect(await dialog().getByLabel('Name').inputValue()).toBe('Answers at once');
+    await save();
+    await versionShown(3);
+    const { exportBlueprint } = await dataOf(api, EXPORT, { key });
+    expect(exportBlueprint.stages[0].name).toBe('Reporting');
+    expect(exportBlueprint.stages[0].steps[0].actions[1].name).toBe('Answers at once');
+
+    // Hostile names stay text.
+    await page.click('g.bp-cards g.bp-card[data-action="b1"]');
+    await dialog().getByLabel('Name').fill('<img src=x onerror=alert(1)>');
+    await save();
+    await versionShown(4);
+    expect(await page.$('#canvas img')).toBeNull();
+    expect(await page.textContent('g.bp-card[data-action="b1"] text.bp-card-name')).toContain('<img');
+  });
+});
+
+describe('the editor with API keys, in Chromium', () => {
+  const KEYS = { viewer: `viewer-${'v'.repeat(24)}`, designer: `designer-${'d'.repeat(24)}` };
+  let api: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { security, logging } = loadConfig({ API_KEYS: Object.entries(KEYS).map(([role, k]) => `${role}:${k}`).join(',') });
+    api = await startTestApp({ serving: { security, logging } });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('shows a viewer no edit controls and refuses a viewer\u2019s forged edit', async () => {
+    const p = `${uniqueKey('view')}-`;
+    const key = `${p}bp`;
+    const created = await api.graphql(IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' }, { authorization: `Bearer ${KEYS.designer}` });
+    expect(created.errors).toBeUndefined();
+    const viewer = await browser.newContext({ httpCredentials: { username: 'viewer', password: KEYS.viewer } });
+    const page = await viewer.newPage();
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await page.waitForSelector('#root-causes[data-params]');
+    expect(await page.$('#edit-bar')).toBeNull();
+    expect(await page.$('.edit-layer')).toBeNull();
+    await page.goto(api.url);
+    expect(await page.$('#new-blueprint')).toBeNull();
+    const forged = await page.evaluate(async (b) => {
+      const response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { renameStage(blueprintKey: "${b}", key: "s1", name: "Forged") { version } }` }),
+      });
+      return response.json();
+    }, key);
+    expect(forged.errors[0].extensions.code).toBe('FORBIDDEN');
+
+    const designer = await browser.newContext({ httpCredentials: { username: 'designer', password: KEYS.designer } });
+    const designerPage = await designer.newPage();
+    await designerPage.goto(`${api.url}/blueprints/${key}`);
+    expect(await designerPage.$('#edit-bar')).not.toBeNull();
+    await Promise.all([viewer.close(), designer.close()]);
+  });
+});
