@@ -1,4 +1,4 @@
-import { BlueprintLayout, GRID } from './blueprint-layout';
+import { BlueprintLayout, GRID, LANES, LaneName } from './blueprint-layout';
 import { escapeXml } from './markup';
 
 /**
@@ -12,6 +12,9 @@ export const EDITOR_STYLE = `
 .canvas { position: relative; }
 .edit-layer { position: absolute; left: 0; top: 0; pointer-events: none; }
 .edit-layer[hidden] { display: none; }
+.edit-layer .drop-step, .edit-layer .drop-lane { display: none; }
+body.dragging .bp-svg { cursor: grabbing; }
+.bp-svg .bp-card.drag-ghost { opacity: 0.6; pointer-events: none; }
 .edit-layer button { position: absolute; pointer-events: auto; font-size: 11px; padding: 1px 7px; border-radius: 10px; border: 1px solid #0b69a3; background: #fff; color: #0b69a3; cursor: pointer; white-space: nowrap; }
 .edit-layer button:hover, .edit-layer button:focus-visible { background: #0b69a3; color: #fff; }
 .edit-bar { display: flex; gap: 8px; align-items: center; padding: 6px 16px; background: #f0f4f8; border-bottom: 1px solid #d9e2ec; flex-wrap: wrap; }
@@ -57,6 +60,16 @@ export function editorLayer(layout: BlueprintLayout): string {
       `<button type="button" class="add-action" data-step="${key}" ${place(column.x + GRID.stepPadding, top)}>Add action</button>`,
       `<button type="button" class="edit-step" data-step="${key}" ${place(column.x + GRID.stepPadding + 84, top)}>Edit step</button>`,
     );
+  }
+  // Where a dragged card lands: a step's column and a lane's row, from the same layout.
+  for (const column of layout.columns) {
+    buttons.push(
+      `<div class="drop-step" data-step="${escapeXml(column.key)}" data-left="${Math.round(column.x)}" data-width="${column.width}"></div>`,
+    );
+  }
+  for (const row of layout.rows) {
+    if (!LANES.includes(row.kind as LaneName)) continue;
+    buttons.push(`<div class="drop-lane" data-lane="${row.kind}" data-top="${Math.round(row.y)}" data-height="${Math.round(row.height)}"></div>`);
   }
   return `<div class="edit-layer" hidden style="width:${layout.width}px;height:${Math.round(layout.height)}px">${buttons.join('')}</div>`;
 }

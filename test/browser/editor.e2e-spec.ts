@@ -202,6 +202,76 @@ describe('the blueprint editor, in Chromium', () => {
     expect(await page.$('#canvas img')).toBeNull();
     expect(await page.textContent('g.bp-card[data-action="b1"] text.bp-card-name')).toContain('<img');
   });
+  it('moves a card by dragging it to another step and lane', async () => {
+    const p = `${uniqueKey('drag')}-`;
+    const key = `${p}bp`;
+    await dataOf(api, IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' });
+    await dataOf(api, 'mutation($b: String!) { addStep(blueprintKey: $b, stageKey: "s1", step: { key: "t2", name: "Look up", actions: [] }) { version } }', { b: key });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(2);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+    const card = (await page.locator('g.bp-cards g.bp-card[data-action="b1"]').boundingBox())!;
+    const target = await page.evaluate(() => {
+      const box = document.querySelector('svg.bp-svg')!.getBoundingClientRect();
+      const step = document.querySelector<HTMLElement>('.drop-step[data-step="t2"]')!.dataset;
+      const lane = document.querySelector<HTMLElement>('.drop-lane[data-lane="SUPPORT"]')!.dataset;
+      return { x: box.left + Number(step.left) + 60, y: box.top + Number(lane.top) + 30 };
+    });
+    await page.mouse.move(card.x + 20, card.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(card.x + 60, card.y + 40, { steps: 4 });
+    await page.mouse.move(target.x, target.y, { steps: 6 });
+    await page.mouse.up();
+    await versionShown(4);
+    expect(await page.$('dialog')).toBeNull();
+    const { exportBlueprint } = await dataOf(api, EXPORT, { key });
+    const [t1, t2] = exportBlueprint.stages[0].steps;
+    expect(t1.actions.map((a: any) => a.key)).toEqual(['c1', 'f1']);
+    expect(t2.actions).toMatchObject([{ key: 'b1', lane: 'SUPPORT' }]);
+    expect(await page.getAttribute('g.bp-card[data-action="b1"]', 'data-lane')).toBe('SUPPORT');
+  });
+
+  it('redraws an edit of a 500-action blueprint without a reload, and says how long it took', async () => {
+    const p = `${uniqueKey('big')}-`;
+    const key = `${p}bp`;
+    const document = {
+      key,
+      name: 'Five hundred actions',
+      departments: [{ key: `${p}ops`, name: 'Operations' }],
+      stages: Array.from({ length: 10 }, (_, s) => ({
+        key: `s${s}`,
+        name: `Stage ${s}`,
+        steps: Array.from({ length: 5 }, (_, t) => ({
+          key: `s${s}t${t}`,
+          name: `Step ${s}.${t}`,
+          actions: Array.from({ length: 10 }, (_, a) => ({
+            key: `s${s}t${t}a${a}`,
+            lane: ['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT'][a % 4],
+            name: `Action ${s}.${t}.${a}`,
+            ...(a % 4 === 0 ? {} : { department: `${p}ops` }),
+            dependsOn: a < 9 ? [`s${s}t${t}a${a + 1}`] : [],
+          })),
+        })),
+      })),
+      painPoints: [{ key: 'p1', title: 'Slow', action: 's0t0a0', severity: 3 }],
+    };
+    await dataOf(api, IMPORT_KEY, { document, mode: 'CREATE' });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+    const timings: number[] = [];
+    for (const [i, name] of ['Renamed once', 'Renamed twice', 'Renamed thrice'].entries()) {
+      await page.click('g.bp-cards g.bp-card[data-action="s0t0a1"]');
+      await dialog().getByLabel('Name').fill(name);
+      const started = Date.now();
+      await dialog().getByRole('button', { name: 'Save', exact: true }).click();
+      await page.waitForFunction((n) => document.querySelector('g.bp-card[data-action="s0t0a1"] text.bp-card-name')?.textContent === n, name);
+      timings.push(Date.now() - started);
+      await versionShown(2 + i);
+    }
+    console.log(`edit to redraw on a 500-action blueprint: ${timings.join(', ')} ms`);
+    expect(timings.every((t) => t > 0)).toBe(true);
+  });
 });
 
 describe('the editor with API keys, in Chromium', () => {

@@ -564,8 +564,80 @@ export function setupEditor(context: EditorContext): void {
   });
   byId('add-stage').addEventListener('click', () => void addStage());
 
+  // --- moving a card by dragging it to another step or lane --------------------------------
+
+  /** Moves an action to a step and lane: its lane by updateAction (an emotion goes with the customer lane), its step by moveAction. */
+  const moveTo = async (actionKey: string, stepKey: string, lane: string) => {
+    const data = await load();
+    const found = allActions(data).find(({ action }) => action.key === actionKey);
+    if (!found) return;
+    const { action, step } = found;
+    try {
+      if (lane !== action.lane) {
+        const emotion = lane === 'CUSTOMER' ? action.emotion : null;
+        await edit('updateAction', { a: { ...action, lane, emotion } }, `move action “${action.name}” to another lane`);
+      }
+      if (stepKey !== step.key) await edit('moveAction', { k: action.key, s: stepKey }, `move action “${action.name}”`);
+    } catch (error) {
+      context.showStatus((error as Error).message, true);
+    }
+  };
+  const dropTarget = (clientX: number, clientY: number): { step: string; lane: string } | null => {
+    const box = context.picture.svg.getBoundingClientRect();
+    const x = clientX - box.left;
+    const y = clientY - box.top;
+    const zones = (selector: string) => Array.from(context.picture.canvas.querySelectorAll<HTMLElement>(selector));
+    const step = zones('.drop-step').find((z) => x >= Number(z.dataset.left) && x < Number(z.dataset.left) + Number(z.dataset.width));
+    const lane = zones('.drop-lane').find((z) => y >= Number(z.dataset.top) && y < Number(z.dataset.top) + Number(z.dataset.height));
+    return step && lane ? { step: step.dataset.step!, lane: lane.dataset.lane! } : null;
+  };
+  let drag: { key: string; x: number; y: number; ghost: SVGGElement | null } | null = null;
+  let justDragged = false;
+  context.picture.canvas.addEventListener('pointerdown', (event) => {
+    if (!editing || choosing || event.button !== 0) return;
+    const card = (event.target as Element).closest<SVGGElement>('g.bp-cards g.bp-card');
+    if (card?.dataset.action) drag = { key: card.dataset.action, x: event.clientX, y: event.clientY, ghost: null };
+  });
+  context.picture.canvas.addEventListener('pointermove', (event) => {
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!drag.ghost && Math.hypot(dx, dy) < 6) return;
+    if (!drag.ghost) {
+      const card = context.picture.cards.get(drag.key);
+      if (!card) return;
+      drag.ghost = card.cloneNode(true) as SVGGElement;
+      drag.ghost.classList.add('drag-ghost');
+      context.picture.overlay.append(drag.ghost);
+      document.body.classList.add('dragging');
+    }
+    drag.ghost.setAttribute('transform', `translate(${dx} ${dy})`);
+  });
+  const endDrag = (event: PointerEvent) => {
+    const ended = drag;
+    drag = null;
+    if (!ended?.ghost) return;
+    ended.ghost.remove();
+    document.body.classList.remove('dragging');
+    justDragged = true;
+    const target = dropTarget(event.clientX, event.clientY);
+    if (target) void moveTo(ended.key, target.step, target.lane);
+  };
+  context.picture.canvas.addEventListener('pointerup', endDrag);
+  context.picture.canvas.addEventListener('pointercancel', () => {
+    drag?.ghost?.remove();
+    drag = null;
+    document.body.classList.remove('dragging');
+  });
+
   const onGrid = (event: Event) => {
     if (!editing) return;
+    if (justDragged && event.type === 'click') {
+      // The click that ends a drag is not a click on the card.
+      justDragged = false;
+      event.stopImmediatePropagation();
+      return;
+    }
     const target = event.target as Element;
     const button = target.closest<HTMLButtonElement>('.edit-layer button');
     if (button) {

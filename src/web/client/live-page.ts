@@ -32,7 +32,7 @@ export interface LiveContext {
 }
 
 export interface Live {
-  /** Draws the blueprint anew now, unless the page already shows `version` or a newer one. */
+  /** Draws the blueprint anew now, unless the page already shows `version` or a newer one; settles once it does. */
   redraw(version: number): Promise<void>;
 }
 
@@ -42,6 +42,8 @@ export function setupLive(context: LiveContext, shown: number): Live {
   let sequence = 0;
   let latest: Change | null = null;
   let shownVersion = shown;
+  /** Who waits for the page to show a version (an edit of this page, before its next edit). */
+  const waiting: { version: number; resolve(): void }[] = [];
 
   const redraw = async () => {
     const mine = ++sequence;
@@ -64,9 +66,16 @@ export function setupLive(context: LiveContext, shown: number): Live {
       document.body.dataset.version = String(version);
       shownVersion = version;
       context.redrawn(version);
+      for (const waiter of waiting.splice(0)) {
+        if (waiter.version <= version) waiter.resolve();
+        else waiting.push(waiter);
+      }
       if (change) context.showStatus(`Now version ${version}: ${change.operation}${change.author ? ` by ${change.author}` : ''}`);
     } catch (error) {
-      if (mine === sequence) context.showStatus(`Could not show the latest version: ${(error as Error).message}`, true);
+      if (mine !== sequence) return;
+      context.showStatus(`Could not show the latest version: ${(error as Error).message}`, true);
+      // Nobody waits forever on a page that cannot be drawn: the next edit is then checked against what it shows.
+      for (const waiter of waiting.splice(0)) waiter.resolve();
     }
   };
 
@@ -90,10 +99,13 @@ export function setupLive(context: LiveContext, shown: number): Live {
     },
   );
   return {
-    redraw: async (version) => {
-      if (version <= shownVersion) return;
+    redraw: (version) => {
+      if (version <= shownVersion) return Promise.resolve();
+      // Whichever redraw gets there first (this one, or one a message started) settles it.
+      const shownAt = new Promise<void>((resolve) => waiting.push({ version, resolve }));
       latest = null;
-      await redraw();
+      void redraw();
+      return shownAt;
     },
   };
 }
