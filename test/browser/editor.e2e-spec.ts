@@ -194,11 +194,27 @@ describe('the blueprint editor, in Chromium', () => {
     expect(exportBlueprint.stages[0].name).toBe('Reporting');
     expect(exportBlueprint.stages[0].steps[0].actions[1].name).toBe('Answers at once');
 
+    // By keyboard: Enter on a focused card opens it, Enter saves, and focus is back on the card of the redrawn grid.
+    await page.focus('g.bp-cards g.bp-card[data-action="c1"]');
+    await page.keyboard.press('Enter');
+    await dialog().getByLabel('Name').fill('Calls the hotline');
+    await page.keyboard.press('Enter');
+    await dialog().waitFor({ state: 'detached' });
+    await versionShown(4);
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset?.action === 'c1');
+    // "Add dependency", then the card chosen by keyboard.
+    await page.keyboard.press('Enter');
+    await dialog().getByRole('button', { name: 'Add dependency' }).click();
+    await page.focus('g.bp-cards g.bp-card[data-action="b1"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('path.bp-edge[data-from="c1"][data-to="b1"]', { state: 'attached' });
+    await versionShown(5);
+
     // Hostile names stay text.
     await page.click('g.bp-cards g.bp-card[data-action="b1"]');
     await dialog().getByLabel('Name').fill('<img src=x onerror=alert(1)>');
     await save();
-    await versionShown(4);
+    await versionShown(6);
     expect(await page.$('#canvas img')).toBeNull();
     expect(await page.textContent('g.bp-card[data-action="b1"] text.bp-card-name')).toContain('<img');
   });

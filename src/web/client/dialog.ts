@@ -6,6 +6,7 @@
  */
 import { keyFromName } from '../key-from-name';
 import { GraphQLRequestError, el } from './dom';
+import { identityOf } from './picture';
 
 export interface Option {
   value: string;
@@ -88,9 +89,12 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
       });
     }
     const buttons = el('div', { class: 'buttons' });
+    const opener = document.activeElement instanceof Element ? identityOf(document.activeElement) : null;
     const finish = (done: boolean) => {
       dialog.close();
       dialog.remove();
+      // Back where the user was, on the same card or control of a grid redrawn meanwhile.
+      if (opener) document.querySelector<HTMLElement | SVGElement>(opener)?.focus();
       resolve(done);
     };
     if (spec.remove) {

@@ -32,8 +32,11 @@ export class Picture {
 
   /** Swaps in a newly drawn grid: the children of the new page's canvas (the SVG and its edit controls). */
   replace(canvas: Element): void {
+    // Focus stays where the user was: on the same card, marker or control of the new grid.
+    const focused = document.activeElement instanceof Element && this.canvas.contains(document.activeElement) ? identityOf(document.activeElement) : null;
     this.canvas.replaceChildren(...Array.from(canvas.childNodes).map((node) => document.importNode(node, true)));
     this.bind();
+    if (focused) this.canvas.querySelector<HTMLElement | SVGElement>(focused)?.focus();
   }
 
   private bind(): void {
@@ -53,4 +56,17 @@ export class Picture {
     svg.insertBefore(this.overlay, svg.querySelector('g.bp-markers'));
     for (const hook of this.onBind) hook();
   }
+}
+
+/** A selector that finds the same card, pain point marker or grid control in a redrawn grid. */
+export function identityOf(element: Element): string | null {
+  const quoted = (value: string | undefined) => `"${CSS.escape(value ?? '')}"`;
+  const card = element.closest<SVGGElement>('g.bp-card[data-action]');
+  if (card) return `g.bp-cards g.bp-card[data-action=${quoted(card.dataset.action)}]`;
+  const marker = element.closest<SVGGElement>('g.bp-pain[data-pain]');
+  if (marker) return `g.bp-pain[data-pain=${quoted(marker.dataset.pain)}]`;
+  const control = element.closest<HTMLElement>('.edit-layer button');
+  if (!control) return null;
+  const [attribute, value] = control.dataset.step !== undefined ? ['data-step', control.dataset.step] : ['data-stage', control.dataset.stage];
+  return `.edit-layer button.${control.classList[0]}[${attribute}=${quoted(value)}]`;
 }
