@@ -14,7 +14,6 @@ export class OrganisationResolver {
     return this.organisation.departments();
   }
 
-  @RequiresRole(AccessRole.ADMIN)
   @Query(() => [Role], { description: "The organisation's roles with their departments, by key." })
   roles(): Promise<Role[]> {
     return this.organisation.members('role');
@@ -30,6 +29,7 @@ export class OrganisationResolver {
     return this.organisation.members('process');
   }
 
+  @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Department, { description: 'Creates a department or renames it.' })
   upsertDepartment(@Args('department', { type: () => DepartmentDocument }) department: DepartmentDocument): Promise<Department> {
     return this.organisation.upsertDepartment(department);

@@ -29,10 +29,11 @@ dialog.editor { border: 1px solid #829ab1; border-radius: 8px; padding: 0; width
 dialog.editor::backdrop { background: rgba(16,42,67,.25); }
 dialog.editor form { padding: 14px 16px; display: flex; flex-direction: column; gap: 8px; }
 dialog.editor h2 { margin: 0 0 4px; font-size: 16px; }
-dialog.editor label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; font-weight: 600; }
+dialog.editor .field { display: flex; flex-direction: column; gap: 2px; }
+dialog.editor .field label { font-size: 12px; font-weight: 600; }
 dialog.editor input, dialog.editor select, dialog.editor textarea { font: inherit; font-weight: 400; padding: 4px 6px; border: 1px solid #9fb3c8; border-radius: 4px; }
 dialog.editor select[multiple] { min-height: 84px; }
-dialog.editor .problem { color: #b3261e; font-weight: 400; }
+dialog.editor .problem { color: #b3261e; font-size: 12px; }
 dialog.editor [aria-invalid=true] { border-color: #b3261e; }
 dialog.editor .dialog-problem { color: #b3261e; margin: 0; }
 dialog.editor .buttons { display: flex; gap: 8px; justify-content: flex-end; margin-top: 6px; flex-wrap: wrap; }

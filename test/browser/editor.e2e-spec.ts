@@ -171,7 +171,7 @@ describe('the blueprint editor, in Chromium', () => {
     await page.click('g.bp-cards g.bp-card[data-action="f1"]');
     await dialog().getByLabel('Emotion').fill('2');
     await dialog().getByRole('button', { name: 'Save', exact: true }).click();
-    const hint = dialog().locator('label', { hasText: 'Emotion' }).locator('.problem');
+    const hint = dialog().locator('.field[data-field="emotion"] .problem');
     await hint.waitFor();
     expect(await hint.textContent()).toMatch(/CUSTOMER/);
     expect(await dialog().getByLabel('Emotion').getAttribute('aria-invalid')).toBe('true');

@@ -85,13 +85,20 @@ describe('living blueprints in Chromium', () => {
     expect(await page.textContent('#history-panel li[data-version="4"] .operation')).toBe('restoreBlueprint (version 1)');
     expect(await page.$$eval('g.bp-stage title', (titles) => titles.map((t) => t.textContent))).toEqual(['Report']);
 
-    // A restore made against a version that is no longer current is refused, and the page says so.
+    // The current page follows a write made elsewhere, so its restore buttons are made against the version it shows.
     await ok(RENAME_STAGE, { b: key, k: 's1', n: 'Changed meanwhile' });
+    await page.waitForSelector('#history-panel li.current[data-version="5"]');
+
+    // An old version's page stays as it was drawn: a restore from it, made against a version that is no
+    // longer current, is refused, and the page says so.
+    await page.goto(`${api.url}/blueprints/${key}?version=2`);
+    await page.waitForSelector('#version-banner');
+    await ok(RENAME_STAGE, { b: key, k: 's1', n: 'Changed again' });
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.click('#history-panel li[data-version="2"] button.restore');
+    await page.click('#version-banner button.restore');
     await page.waitForSelector('#status.error');
-    expect(await page.textContent('#status')).toContain('is at version 5, not 4');
-    expect((await ok(VERSIONS, { key })).blueprint.version).toBe(5);
+    expect(await page.textContent('#status')).toContain('is at version 6, not 5');
+    expect((await ok(VERSIONS, { key })).blueprint.version).toBe(6);
   });
 
   it("lists the API's lint findings beside the grid, each highlighting its cards", async () => {

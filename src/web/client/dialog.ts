@@ -70,8 +70,8 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
       const hint = el('span', { class: 'problem', id: `${id}-${field.name}-problem` });
       input.setAttribute('aria-describedby', hint.id);
       hints.set(field.name, hint);
-      const label = el('label', {}, field.label, input, hint);
-      form.append(label);
+      // The label names the field alone (not the options of a list inside it), for assistive technology and tests.
+      form.append(el('div', { class: 'field', 'data-field': field.name }, el('label', { for: input.id }, field.label), input, hint));
       if (field.extra) {
         const extra = el('button', { type: 'button', class: 'inline-new' }, field.extra.label);
         extra.addEventListener('click', () => void field.extra!.run(input as HTMLSelectElement));
