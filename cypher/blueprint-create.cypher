@@ -3,5 +3,6 @@
 CYPHER replan=skip
 CREATE (:Blueprint {
   key: $key, revision: $version, updatedAt: $at, name: $name, description: $description, state: $state,
-  personaName: $personaName, personaDescription: $personaDescription, shape: $shape
+  personaName: $personaName, personaDescription: $personaDescription, shape: $shape,
+  positionsWithinParent: true
 })

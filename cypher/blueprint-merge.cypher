@@ -2,5 +2,5 @@
 // Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
 CYPHER replan=skip
 MERGE (b:Blueprint {key: $key})
-SET b.revision = $version, b.updatedAt = $at
+SET b.positionsWithinParent = true, b.revision = $version, b.updatedAt = $at
 RETURN b.revision AS revision

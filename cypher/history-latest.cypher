@@ -4,4 +4,4 @@
 CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})
 MATCH (v:BlueprintVersion {blueprintKey: $key, version: b.revision})
-RETURN v.version AS version, v.document AS document
+RETURN v.version AS version, v.at AS at, v.document AS document

@@ -19,3 +19,25 @@ MATCH (b:Blueprint) WHERE b.revision IS NULL OR b.updatedAt IS NULL
 SET b.revision = coalesce(b.revision, 1), b.updatedAt = coalesce(b.updatedAt, toString(datetime.truncate('millisecond', datetime())));
 // Opportunities are organisation-wide, by key.
 CREATE CONSTRAINT opportunity_key IF NOT EXISTS FOR (n:Opportunity) REQUIRE n.key IS UNIQUE;
+// Blueprints written before positions counted within their parent (an action in its step, a step in its
+// stage) are renumbered once, in their order, so that an edit renumbers only the siblings it moves.
+MATCH (b:Blueprint) WHERE b.positionsWithinParent IS NULL
+CALL (b) {
+  MATCH (b)-[:HAS_STAGE]->(s:Stage)-[:HAS_STEP]->(t:Step)
+  CALL (t) {
+    MATCH (t)-[:HAS_ACTION]->(a:Action)
+    WITH a ORDER BY a.position
+    WITH collect(a) AS actions
+    FOREACH (i IN range(0, size(actions) - 1) | FOREACH (a IN [actions[i]] | SET a.position = i))
+  }
+}
+CALL (b) {
+  MATCH (b)-[:HAS_STAGE]->(s:Stage)
+  CALL (s) {
+    MATCH (s)-[:HAS_STEP]->(t:Step)
+    WITH t ORDER BY t.position
+    WITH collect(t) AS steps
+    FOREACH (i IN range(0, size(steps) - 1) | FOREACH (t IN [steps[i]] | SET t.position = i))
+  }
+}
+SET b.positionsWithinParent = true;

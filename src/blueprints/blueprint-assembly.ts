@@ -99,6 +99,10 @@ export function assembleBlueprint(row: Row): Blueprint {
   for (const s of stageRows) stages.set(s.key, { key: s.key, name: s.name, steps: [] });
   for (const { stage, ...step } of steps.values()) stages.get(stage)?.steps.push(step);
   blueprint.stages = [...stages.values()];
+  // Stored positions count within a parent (or, written earlier, across the blueprint); an action's
+  // position is its place in the document's order.
+  let position = 0;
+  for (const stage of blueprint.stages) for (const step of stage.steps) for (const action of step.actions) action.position = position++;
 
   blueprint.painPoints = (row.painPoints as PainPointRow[]).sort(byPosition).map(
     (p): PainPoint => ({

@@ -1,3 +1,4 @@
+import { RowChanges } from '../editing/row-changes';
 import { Injectable } from '@nestjs/common';
 import { QueryRunner, Row } from '../database/executor';
 import { int } from '../database/driver-values';
@@ -195,6 +196,19 @@ export class BlueprintStore {
     });
     await runner.run('blueprint-set-properties', { key, ...rows.properties });
     await this.runBatches(runner, key, rows, ['merge-stages', 'merge-steps', 'merge-actions', 'merge-pain-points']);
+  }
+
+  /**
+   * Writes what an edit changed (editing/row-changes.ts) over the stored
+   * blueprint: the removed nodes go, the rewritten ones are unlinked and
+   * merged again with their references, the new ones are made. The blueprint's
+   * own fields and shape are set as the whole document has them.
+   */
+  async writeChanges(runner: QueryRunner, key: string, changes: RowChanges, stamp: VersionStamp): Promise<void> {
+    await runner.run('blueprint-merge', { key, version: int(stamp.version), at: stamp.at });
+    await runner.run('blueprint-unlink-changed', { key, rewritten: changes.rewritten, removed: changes.removed });
+    await runner.run('blueprint-set-properties', { key, ...changes.rows.properties });
+    await this.runBatches(runner, key, changes.rows, ['merge-stages', 'merge-steps', 'merge-actions', 'merge-pain-points']);
   }
 
   /**

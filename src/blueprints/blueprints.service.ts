@@ -3,11 +3,12 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { KEY_MESSAGE, NAME_MESSAGE, isKey, isNameText } from '../common/validation-rules';
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { BlueprintChangeFeed } from '../live/blueprint-change-feed';
-import { BlueprintHistory, VersionEntry } from '../history/blueprint-history';
+import { BlueprintHistory, LatestVersion, VersionEntry } from '../history/blueprint-history';
+import { rowChanges } from '../editing/row-changes';
 import { isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
-import { blueprintToDocument } from './blueprint-assembly';
+import { blueprintToDocument, documentToBlueprint } from './blueprint-assembly';
 import { BlueprintStore, ImportCheck, OrganisationChange } from './blueprint-store';
 import { DocumentCheck, checkDocument } from './document-validation';
 import { ImportRows, documentToRows } from './document-rows';
@@ -154,6 +155,30 @@ export class BlueprintsService {
     else await this.store.create(runner, key, rows, stamp);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
     return true;
+  }
+
+  /**
+   * Commits an edit: `before` is the blueprint's newest version (`previous`),
+   * `after` the checked document the edit made of it. Writes only the rows
+   * that differ, and the version, in the caller's transaction; null when the
+   * edit changes nothing. Answers the blueprint as the new version has it.
+   */
+  async commitEdit(
+    runner: QueryRunner,
+    before: BlueprintDocument,
+    after: BlueprintDocument,
+    check: ImportCheck,
+    write: WriteRequest,
+    previous: LatestVersion,
+  ): Promise<Blueprint | null> {
+    const key = after.key;
+    const versioned = versionDocument(after, check.known);
+    const records = toRecords(versioned);
+    if (isEmptyPatch(patchBetween(previous.records, records))) return null;
+    const stamp = { version: previous.version + 1, at: new Date().toISOString() };
+    await this.store.writeChanges(runner, key, rowChanges(documentToRows(before), documentToRows(after)), stamp);
+    await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
+    return documentToBlueprint(versioned, stamp.version, stamp.at);
   }
 
   async delete(key: string): Promise<boolean> {

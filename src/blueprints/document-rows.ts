@@ -93,13 +93,13 @@ export function documentToRows(document: BlueprintDocument): ImportRows {
     painPoints: [],
     painCauses: [],
   };
-  let stepPosition = 0;
-  let actionPosition = 0;
+  // Positions count within their parent (a step in its stage, an action in its step), so that an edit
+  // renumbers only the siblings of what it inserts, moves or removes (editing/row-changes.ts).
   document.stages.forEach((stage, stagePosition) => {
     rows.stages.push({ key: stage.key, name: stage.name, position: int(stagePosition) });
-    for (const step of stage.steps) {
-      rows.steps.push({ key: step.key, name: step.name, evidence: step.evidence ?? [], stage: stage.key, position: int(stepPosition++) });
-      for (const action of step.actions) {
+    stage.steps.forEach((step, stepPosition) => {
+      rows.steps.push({ key: step.key, name: step.name, evidence: step.evidence ?? [], stage: stage.key, position: int(stepPosition) });
+      step.actions.forEach((action, actionPosition) => {
         rows.actions.push(
           withValues({
             key: action.key,
@@ -113,13 +113,13 @@ export function documentToRows(document: BlueprintDocument): ImportRows {
             role: action.role,
             department: action.department,
             process: action.process,
-            position: int(actionPosition++),
+            position: int(actionPosition),
           }) as ActionRow,
         );
         if (action.systems?.length) rows.actionSystems.push({ action: action.key, systems: action.systems });
         if (action.dependsOn?.length) rows.dependencies.push({ from: action.key, to: action.dependsOn });
-      }
-    }
+      });
+    });
   });
   (document.painPoints ?? []).forEach((painPoint, position) => {
     rows.painPoints.push(

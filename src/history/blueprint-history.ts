@@ -26,6 +26,7 @@ export interface VersionEntry {
 /** The newest kept version, as the next write needs it. */
 export interface LatestVersion {
   version: number;
+  at: string;
   records: DocumentRecords;
 }
 
@@ -58,7 +59,7 @@ export class BlueprintHistory {
   async latest(runner: QueryRunner, key: string): Promise<LatestVersion | null> {
     const [row] = await runner.run('history-latest', { key });
     if (!row?.document) return null;
-    return { version: row.version as number, records: await unpack<DocumentRecords>(row.document) };
+    return { version: row.version as number, at: row.at as string, records: await unpack<DocumentRecords>(row.document) };
   }
 
   /** Writes `next` as the newest version; `previous` (the newest until now) keeps only the patch back to it. */

@@ -65,9 +65,9 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
     const hints = new Map<string, HTMLElement>();
     form.append(el('h2', { id: `${id}-title` }, spec.title), ...(spec.intro ?? []).map((part) => (typeof part === 'string' ? el('p', {}, part) : part)));
     for (const field of spec.fields) {
-      const input = fieldInput(field, `${id}-${field.name}`);
+      const input = fieldInput(field, `${id}-field-${field.name}`);
       inputs.set(field.name, input);
-      const hint = el('span', { class: 'problem', id: `${id}-${field.name}-problem` });
+      const hint = el('span', { class: 'problem', id: `${id}-field-${field.name}-problem` });
       input.setAttribute('aria-describedby', hint.id);
       hints.set(field.name, hint);
       // The label names the field alone (not the options of a list inside it), for assistive technology and tests.
