@@ -5,16 +5,10 @@ import * as path from 'node:path';
 import { PROJECT_ROOT } from '../config/app-config';
 import { GraphQLError } from 'graphql';
 import { parseVersionedKey } from '../history/versioned-key';
-import { notFoundPage, problemPage } from './pages';
-import { WebService } from './web.service';
-import { PageAccess } from './pages';
 import { AccessRole, allows } from '../security/access-role';
 import { OPEN_ACCESS, RequestWithPrincipal } from '../security/principal';
-
-/** Designers and admins get the edit controls; the API refuses a viewer's edits anyway. */
-function accessOf(request: RequestWithPrincipal): PageAccess {
-  return { canEdit: allows((request.principal ?? OPEN_ACCESS).role, AccessRole.DESIGNER) };
-}
+import { PageAccess, notFoundPage, problemPage } from './pages';
+import { WebService } from './web.service';
 
 /** Where the build puts the page's script (scripts/build-client.js). */
 export const CLIENT_BUNDLE = path.join(PROJECT_ROOT, 'dist', 'public', 'blueprint-page.js');
@@ -106,6 +100,11 @@ async function pageOrProblem<T>(response: Response, render: () => Promise<T>): P
     sendHtml(response, HttpStatus.NOT_FOUND, problemPage('Not found', error.message));
     return undefined;
   }
+}
+
+/** Designers and admins get the edit controls; the API refuses a viewer's edits anyway. */
+function accessOf(request: RequestWithPrincipal): PageAccess {
+  return { canEdit: allows((request.principal ?? OPEN_ACCESS).role, AccessRole.DESIGNER) };
 }
 
 function sendHtml(response: Response, status: number, html: string): void {
