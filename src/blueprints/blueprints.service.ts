@@ -158,10 +158,11 @@ export class BlueprintsService {
   }
 
   /**
-   * Commits an edit: `before` is the blueprint's newest version (`previous`),
-   * `after` the checked document the edit made of it. Writes only the rows
-   * that differ, and the version, in the caller's transaction; null when the
-   * edit changes nothing. Answers the blueprint as the new version has it.
+   * Commits an edit: `before` is the blueprint as stored (its newest version,
+   * `previous`, when one is kept), `after` the checked document the edit made
+   * of it. Writes only the rows that differ, and the version, in the caller's
+   * transaction; null when the edit changes nothing. Answers the blueprint as
+   * the new version has it.
    */
   async commitEdit(
     runner: QueryRunner,
@@ -169,13 +170,14 @@ export class BlueprintsService {
     after: BlueprintDocument,
     check: ImportCheck,
     write: WriteRequest,
-    previous: LatestVersion,
+    previous: LatestVersion | null,
   ): Promise<Blueprint | null> {
     const key = after.key;
     const versioned = versionDocument(after, check.known);
     const records = toRecords(versioned);
-    if (isEmptyPatch(patchBetween(previous.records, records))) return null;
-    const stamp = { version: previous.version + 1, at: new Date().toISOString() };
+    const stored = previous?.records ?? toRecords(versionDocument(before, check.known));
+    if (isEmptyPatch(patchBetween(stored, records))) return null;
+    const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
     await this.store.writeChanges(runner, key, rowChanges(documentToRows(before), documentToRows(after)), stamp);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
     return documentToBlueprint(versioned, stamp.version, stamp.at);

@@ -1,3 +1,4 @@
+import type { Format } from './format';
 import { InvalidArgumentError, Option } from 'commander';
 import { checkDocument } from '../blueprints/document-validation';
 import { Problem } from '../common/errors';
@@ -7,6 +8,13 @@ import { SourceFile, displayPath } from './source-file';
 /** What every command of `blueprint` shares: output, problems at their place in a file, the backend. */
 
 export const out = (line = '') => process.stdout.write(line + '\n');
+
+/** Prints `value` as the GraphQL shape when `--format json` asks for it; whether it did. */
+export function printedAsJson(format: Format, value: unknown): format is 'json' {
+  if (format !== 'json') return false;
+  out(JSON.stringify(value, null, 2));
+  return true;
+}
 export const err = (line: string) => process.stderr.write(line + '\n');
 
 /** `file:line:column path: message`, in the order of the file. */

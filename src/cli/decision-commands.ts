@@ -3,7 +3,7 @@ import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { BlameLevel } from '../analysis/models/decision.models';
 import { thingText } from '../analysis/things';
 import { DecisionScope, FixArg } from './backend';
-import { number, out, urlOption, withBackend } from './command-kit';
+import { number, out, printedAsJson, urlOption, withBackend } from './command-kit';
 import { Format, decimal, percent, render } from './format';
 
 /** `blame`, `what-if` and `dependents`: from causes to decisions, as tables (the API's figures) or JSON. */
@@ -67,10 +67,7 @@ export function addDecisionCommands(program: Command): void {
   ).action(async (options: ScopeOptions & { level: string }) => {
     const level = options.level.toUpperCase() as BlameLevel;
     const report = await withBackend(options, (backend) => backend.blame(level, scopeOf(options)));
-    if (options.format === 'json') {
-      out(JSON.stringify(report, null, 2));
-      return;
-    }
+    if (printedAsJson(options.format, report)) return;
     if (options.format === 'table') {
       out(`${report.painPointCount} pain points, total impact ${decimal(report.totalImpact)}, unplaced ${decimal(report.unplacedImpact)}`);
       out();
@@ -104,10 +101,7 @@ export function addDecisionCommands(program: Command): void {
       ),
   ).action(async (options: ScopeOptions & { fix: FixArg[] }) => {
     const report = await withBackend(options, (backend) => backend.whatIf(options.fix, scopeOf(options)));
-    if (options.format === 'json') {
-      out(JSON.stringify(report, null, 2));
-      return;
-    }
+    if (printedAsJson(options.format, report)) return;
     if (options.format === 'table') {
       out(
         `removes ${decimal(report.removedImpact)} of ${decimal(report.totalImpact)} (${percent(report.removedShare)}), ` +
@@ -156,10 +150,7 @@ export function addDecisionCommands(program: Command): void {
       const answer = await withBackend(options, (backend) =>
         backend.dependents(thing.level, thing.key, thing.blueprintKey ?? options.blueprint, options.maxDepth),
       );
-      if (options.format === 'json') {
-        out(JSON.stringify(answer, null, 2));
-        return;
-      }
+      if (printedAsJson(options.format, answer)) return;
       out(
         render(
           answer.actions,
@@ -189,10 +180,7 @@ export function addDecisionCommands(program: Command): void {
     .addOption(urlOption())
     .action(async (options: { format: Format; url?: string }) => {
       const rows = await withBackend(options, (backend) => backend.opportunities());
-      if (options.format === 'json') {
-        out(JSON.stringify(rows, null, 2));
-        return;
-      }
+      if (printedAsJson(options.format, rows)) return;
       out(
         render(
           rows,

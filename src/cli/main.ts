@@ -6,7 +6,7 @@ import { ImportMode } from '../blueprints/models/enums';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import { Backend, OperationError } from './backend';
-import { err, number, offlineProblems, out, problemLines, urlOption, withBackend } from './command-kit';
+import { err, number, offlineProblems, out, printedAsJson, problemLines, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
@@ -151,10 +151,7 @@ export function buildProgram(): Command {
           maxDepth: options.maxDepth,
         }),
       );
-      if (options.format === 'json') {
-        out(JSON.stringify(report, null, 2));
-        return;
-      }
+      if (printedAsJson(options.format, report)) return;
       type Row = RootCauseRow;
       const columns: Column<Row>[] = [
         { header: 'rank', value: (r) => r.rank, align: 'right' },
@@ -182,10 +179,7 @@ export function buildProgram(): Command {
     .addOption(urlOption())
     .action(async (options: { blueprint?: string; format: Format; url?: string }) => {
       const rows = await withBackend(options, (backend) => backend.dependencies(options.blueprint));
-      if (options.format === 'json') {
-        out(JSON.stringify(rows, null, 2));
-        return;
-      }
+      if (printedAsJson(options.format, rows)) return;
       out(
         render(
           rows,

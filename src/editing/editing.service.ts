@@ -4,12 +4,10 @@ import { QueryRunner } from '../database/executor';
 import { blueprintToDocument } from '../blueprints/blueprint-assembly';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintsService, REFERENCES_ONLY } from '../blueprints/blueprints.service';
-import { BlueprintHistory, LatestVersion } from '../history/blueprint-history';
+import { BlueprintHistory } from '../history/blueprint-history';
 import { fromRecords } from '../history/document-records';
 import { checkEditedDocument } from './edit-check';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
-import { checkDocument } from '../blueprints/document-validation';
-import { documentToRows } from '../blueprints/document-rows';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
 
@@ -44,57 +42,28 @@ export class EditingService {
   ): Promise<Blueprint> {
     const key = request.blueprintKey;
     return this.blueprints.writeBlueprints(async (runner) => {
-      // Read under the blueprint write lock: no other write can change it before this one commits.
-      // The newest version holds the whole document: one record, however large the blueprint.
+      // Read under the blueprint write lock: no other write can change it before this one commits. The newest
+      // version holds the whole document, one record however large the blueprint; a blueprint written before
+      // versions were kept is read from the graph. Organisation-wide entries are only referenced by an edit,
+      // checked against the database as they are now, and never written back: a concurrent change to a role
+      // or system must not be undone.
       const latest = await this.history.latest(runner, key);
-      if (latest) return this.editVersion(runner, request, latest, change, focus);
-      const before = await this.blueprints.blueprintIn(runner, key);
-      checkExpectedVersion(key, request, before.version);
-      const current = blueprintToDocument(before);
+      const stored = latest ? null : await this.blueprints.blueprintIn(runner, key);
+      checkExpectedVersion(key, request, latest?.version ?? stored!.version);
+      const own = latest ? fromRecords(latest.records) : blueprintToDocument(stored!);
+      const before = { ...own, ...REFERENCES_ONLY } as BlueprintDocument;
+      const current = structuredClone(before);
       await change(current, runner);
-      // Organisation-wide entries are only referenced by an edit, checked against the database as they are now,
-      // and never written back: a concurrent change to a role or system must not be undone.
       Object.assign(current, REFERENCES_ONLY);
-      const { document, problems, externalReferences } = checkDocument(current);
+      const { document, problems, externalReferences } = checkEditedDocument(before, current);
       const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
       if (!document || allProblems.length > 0) {
         throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
       }
-      const written = await this.blueprints.commit(runner, document, documentToRows(document), check, request);
-      return written ? (await this.store.one(runner, key))! : before;
+      const written = await this.blueprints.commitEdit(runner, before, document, check, request, latest);
+      return written ?? stored ?? (await this.blueprints.blueprintIn(runner, key));
     });
-  }
-
-  /**
-   * An edit of a blueprint whose newest version is kept: its document from
-   * that version, the edit checked and written at the cost of what it changed
-   * (editing/edit-check.ts, row-changes.ts), the answer assembled from the new
-   * version rather than read back.
-   */
-  private async editVersion(
-    runner: QueryRunner,
-    request: EditRequest,
-    latest: LatestVersion,
-    change: (document: BlueprintDocument, runner: QueryRunner) => void | Promise<void>,
-    focus?: EditFocus,
-  ): Promise<Blueprint> {
-    const key = request.blueprintKey;
-    checkExpectedVersion(key, request, latest.version);
-    // Organisation-wide entries are only referenced by an edit, checked against the database as they are now,
-    // and never written back: a concurrent change to a role or system must not be undone.
-    const before = { ...fromRecords(latest.records), ...REFERENCES_ONLY } as BlueprintDocument;
-    const current = structuredClone(before);
-    await change(current, runner);
-    Object.assign(current, REFERENCES_ONLY);
-    const { document, problems, externalReferences } = checkEditedDocument(before, current);
-    const check = await this.store.checkImport(runner, key, externalReferences);
-    const allProblems = [...problems, ...check.problems];
-    if (!document || allProblems.length > 0) {
-      throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
-    }
-    const written = await this.blueprints.commitEdit(runner, before, document, check, request, latest);
-    return written ?? (await this.blueprints.blueprintIn(runner, key));
   }
 
   /**

@@ -1,4 +1,6 @@
-import { Thing, thingText } from '../analysis/things';
+import { opportunityHref } from './hrefs';
+import { thingText } from '../analysis/things';
+import type { Opportunity } from '../opportunities/models/opportunity.model';
 import { escapeXml } from './markup';
 import { formatFigure, formatShare } from './scales';
 
@@ -68,27 +70,13 @@ export function decisionPanels(): string {
 }
 
 /** An opportunity as the /opportunities page lists it: the API's figures and where its fixes touch cards. */
-export interface OpportunityRow {
-  key: string;
-  title: string;
-  status: string;
-  effort: number;
-  owner: { key: string; name: string } | null;
-  fixes: Thing[];
-  staleFixes: Thing[];
-  removedImpact: number;
-  removedShare: number;
-  resolvedPainPoints: number;
-  valuePerEffort: number;
+export type OpportunityRow = Opportunity & {
   /** The blueprints with cards its fixes match, and how many. */
   cards: { blueprintKey: string; name: string; count: number }[];
-}
+};
 
 const STATUS_LABELS: Record<string, string> = { IDEA: 'Idea', PLANNED: 'Planned', IN_PROGRESS: 'In progress', DONE: 'Done' };
 
-export function opportunityHref(blueprintKey: string, opportunityKey: string): string {
-  return `/blueprints/${encodeURIComponent(blueprintKey)}?opportunity=${encodeURIComponent(opportunityKey)}`;
-}
 
 export function opportunitiesTable(rows: OpportunityRow[]): string {
   if (rows.length === 0) {

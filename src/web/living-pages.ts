@@ -1,3 +1,4 @@
+import { blueprintHref } from './hrefs';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
 import { BlueprintComparison } from '../comparison/models/comparison.models';
 import { VersionEntry } from '../history/blueprint-history';
@@ -48,7 +49,6 @@ export function compareHref(from: VersionedKey, to: VersionedKey): string {
   return `/compare?from=${encodeURIComponent(versionedKeyText(from))}&to=${encodeURIComponent(versionedKeyText(to))}`;
 }
 
-const blueprintHref = (key: string) => `/blueprints/${encodeURIComponent(key)}`;
 
 /** The kept versions, newest first: each can be opened read-only, compared with the current one, or restored. */
 export function historyPanel(key: string, versions: VersionEntry[], current: number, shown: number): string {

@@ -1,3 +1,4 @@
+import { blueprintHref } from './hrefs';
 import { escapeXml, jsonForScript } from './markup';
 import { CATEGORY_COLOURS, CATEGORY_LABELS, PainCategoryName, formatFigure } from './scales';
 import { LIVING_STYLE } from './living-pages';
@@ -42,9 +43,6 @@ export function summarise(blueprint: SummaryInput): BlueprintSummary {
   };
 }
 
-export function blueprintHref(key: string): string {
-  return `/blueprints/${encodeURIComponent(key)}`;
-}
 
 const PAGE_STYLE = `
 * { box-sizing: border-box; }

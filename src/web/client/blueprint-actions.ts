@@ -3,6 +3,7 @@
  * Making blueprints from the pages: "New blueprint" on the list, "Duplicate
  * as future state" on a blueprint, and the grid as a PNG for slides.
  */
+import { blueprintHref } from '../hrefs';
 import { openDialog } from './dialog';
 import { GraphQL, byId } from './dom';
 import { keyFromName as keyFrom } from '../key-from-name';
@@ -16,7 +17,6 @@ const STATES = [
   { value: 'DAY_IN_LIFE', label: 'Day in the life' },
 ];
 
-const pageOf = (key: string) => `/blueprints/${encodeURIComponent(key)}`;
 
 /** The list page: a blueprint made from a name (its key derived and editable), a state and a persona. */
 export function setupNewBlueprint(graphql: GraphQL): void {
@@ -37,7 +37,7 @@ export function setupNewBlueprint(graphql: GraphQL): void {
         const persona = (values.persona as string).trim();
         const document = { key, name: values.name, state: values.state, ...(persona ? { persona: { name: persona } } : {}), stages: [] };
         await graphql(CREATE, { document });
-        window.location.assign(pageOf(key));
+        window.location.assign(blueprintHref(key));
       },
     }),
   );
@@ -55,7 +55,7 @@ export function setupDuplicate(graphql: GraphQL, key: string, name: string): voi
       saveLabel: 'Duplicate',
       save: async (values) => {
         await graphql(DUPLICATE, { key, newKey: values.key, name: values.name });
-        window.location.assign(pageOf(values.key as string));
+        window.location.assign(blueprintHref(values.key as string));
       },
     }),
   );
@@ -65,7 +65,7 @@ export function setupDuplicate(graphql: GraphQL, key: string, name: string): voi
 export function setupPngDownload(key: string): void {
   const button = document.getElementById('download-png');
   button?.addEventListener('click', async () => {
-    const svg = await (await fetch(`${pageOf(key)}.svg`, { credentials: 'same-origin' })).text();
+    const svg = await (await fetch(`${blueprintHref(key)}.svg`, { credentials: 'same-origin' })).text();
     const image = new Image();
     image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
     await image.decode();

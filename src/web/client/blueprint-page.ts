@@ -7,7 +7,7 @@
 import { cardMatches } from '../../analysis/things';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
 import { setupDecisions } from './decision-panels';
-import { byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql } from './dom';
+import { byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql, rankedEntryButton, rankingOf } from './dom';
 import { setupDuplicate, setupNewBlueprint, setupPngDownload } from './blueprint-actions';
 import { setupEditor } from './editor';
 import { setupLive } from './live-page';
@@ -269,16 +269,7 @@ function main(): void {
   const renderRootCauses = (report: RootCauseReport, id: string) => {
     const maxShare = Math.max(0, ...report.departments.map((d) => d.share));
     const items = report.departments.map((row) => {
-      const bar = el('span', { class: 'bar' }, el('span'));
-      (bar.firstChild as HTMLElement).style.width = `${maxShare > 0 ? (100 * row.share) / maxShare : 0}%`;
-      const button = el(
-        'button',
-        { type: 'button', class: 'department', 'aria-pressed': 'false' },
-        el('span', { class: 'rank' }, `${row.rank}.`),
-        el('span', { class: 'name' }, row.department.name),
-        el('span', { class: 'figures-cell' }, `${formatFigure(row.score)} · `, el('span', { class: 'share' }, formatShare(row.share))),
-        bar,
-      );
+      const button = rankedEntryButton(row, [row.department.name], maxShare);
       const contributions = el(
         'ul',
         { class: 'contributions' },
@@ -305,14 +296,11 @@ function main(): void {
       return item;
     });
     rootCausesBox.replaceChildren(
-      el(
-        'div',
-        { class: 'figures' },
-        el('span', {}, `total impact ${formatFigure(report.totalImpact)}`),
-        el('span', {}, `unattributed ${formatFigure(report.unattributedImpact)}`),
-        el('span', {}, `${report.painPointCount} pain points`),
+      ...rankingOf(
+        [`total impact ${formatFigure(report.totalImpact)}`, `unattributed ${formatFigure(report.unattributedImpact)}`, `${report.painPointCount} pain points`],
+        items,
+        'No department receives blame here.',
       ),
-      report.departments.length > 0 ? el('ol', { class: 'ranking' }, ...items) : el('p', { class: 'hint' }, 'No department receives blame here.'),
     );
     rootCausesBox.dataset.params = id;
     if (activeDepartment) {

@@ -6,10 +6,11 @@
  * figure is the API's (blame, whatIf, dependents, opportunity); the page only
  * chooses which cards to highlight (analysis/things.ts).
  */
+import { blueprintHref } from '../hrefs';
 import { Thing, cardMatches, thingText } from '../../analysis/things';
 import { formatFigure, formatShare } from '../scales';
 import { Picture } from './picture';
-import { GraphQL, byId, cardLabel, cardName, cardOfElement, copyMarked, el, figuresTable } from './dom';
+import { GraphQL, byId, cardLabel, cardName, cardOfElement, copyMarked, el, figuresTable, rankedEntryButton, rankingOf } from './dom';
 
 const BLAME = `
 query Blame($level: BlameLevel!, $blueprintKey: String, $retention: Float, $maxDepth: Int) {
@@ -336,7 +337,7 @@ export function setupDecisions(context: DecisionContext): Decisions {
         'ul',
         { class: 'reached-blueprints' },
         ...answer.blueprints.map((key) =>
-          el('li', {}, key === context.key ? `${key} (this one)` : el('a', { href: `/blueprints/${encodeURIComponent(key)}` }, key)),
+          el('li', {}, key === context.key ? `${key} (this one)` : el('a', { href: blueprintHref(key) }, key)),
         ),
       ),
       el('h4', {}, 'Actions'),
@@ -398,16 +399,8 @@ export function setupDecisions(context: DecisionContext): Decisions {
     const items = report.entries.map((entry) => {
       const thing: Thing = { level: report.level, key: entry.key, blueprintKey: entry.blueprintKey };
       const label = `${LEVEL_NOUNS[report.level]}: ${entry.name}`;
-      const bar = el('span', { class: 'bar' }, el('span'));
-      (bar.firstChild as HTMLElement).style.width = `${maxShare > 0 ? (100 * entry.share) / maxShare : 0}%`;
-      const button = el(
-        'button',
-        { type: 'button', class: 'department', 'aria-pressed': 'false' },
-        el('span', { class: 'rank' }, `${entry.rank}.`),
-        el('span', { class: 'name' }, entry.name, entry.blueprintKey && entry.blueprintKey !== context.key ? el('small', {}, ` (${entry.blueprintKey})`) : ''),
-        el('span', { class: 'figures-cell' }, `${formatFigure(entry.score)} · `, el('span', { class: 'share' }, formatShare(entry.share))),
-        bar,
-      );
+      const elsewhere = entry.blueprintKey && entry.blueprintKey !== context.key ? [el('small', {}, ` (${entry.blueprintKey})`)] : [];
+      const button = rankedEntryButton(entry, [entry.name, ...elsewhere], maxShare);
       const item = el(
         'li',
         {
@@ -433,14 +426,11 @@ export function setupDecisions(context: DecisionContext): Decisions {
       return item;
     });
     blameBox.replaceChildren(
-      el(
-        'div',
-        { class: 'figures' },
-        el('span', {}, `total impact ${formatFigure(report.totalImpact)}`),
-        el('span', {}, `unplaced ${formatFigure(report.unplacedImpact)}`),
-        el('span', {}, `${report.painPointCount} pain points`),
+      ...rankingOf(
+        [`total impact ${formatFigure(report.totalImpact)}`, `unplaced ${formatFigure(report.unplacedImpact)}`, `${report.painPointCount} pain points`],
+        items,
+        'Nothing at this level carries blame here.',
       ),
-      report.entries.length > 0 ? el('ol', { class: 'ranking' }, ...items) : el('p', { class: 'hint' }, 'Nothing at this level carries blame here.'),
     );
     Object.assign(blameBox.dataset, { level: report.level, params: id });
   };

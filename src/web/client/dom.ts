@@ -2,6 +2,7 @@
 /** What the page script's parts share: building elements from data, the API, and the picture's overlay. */
 import { MatchableCard } from '../../analysis/things';
 import { textWidth } from '../blueprint-layout';
+import { formatFigure, formatShare } from '../scales';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -114,3 +115,26 @@ export function cardName(card: SVGGElement): string {
   const lines = Array.from(card.querySelectorAll('text.bp-card-name tspan')).map((span) => span.textContent?.trim() ?? '');
   return lines.filter(Boolean).join(' ') || (card.dataset.action ?? '');
 }
+
+/** One entry of a ranking (a department, system, step...): rank, name, score and share, and a bar scaled to the largest share. */
+export function rankedEntryButton(entry: { rank: number; score: number; share: number }, name: (Node | string)[], maxShare: number): HTMLButtonElement {
+  const fill = el('span');
+  fill.style.width = `${maxShare > 0 ? (100 * entry.share) / maxShare : 0}%`;
+  return el(
+    'button',
+    { type: 'button', class: 'department', 'aria-pressed': 'false' },
+    el('span', { class: 'rank' }, `${entry.rank}.`),
+    el('span', { class: 'name' }, ...name),
+    el('span', { class: 'figures-cell' }, `${formatFigure(entry.score)} · `, el('span', { class: 'share' }, formatShare(entry.share))),
+    el('span', { class: 'bar' }, fill),
+  );
+}
+
+/** A ranking's figures above its entries, or a hint where nothing ranks. */
+export function rankingOf(figures: string[], items: HTMLElement[], empty: string): HTMLElement[] {
+  return [
+    el('div', { class: 'figures' }, ...figures.map((figure) => el('span', {}, figure))),
+    items.length > 0 ? el('ol', { class: 'ranking' }, ...items) : el('p', { class: 'hint' }, empty),
+  ];
+}
+

@@ -5,6 +5,7 @@
  * and swaps in the server-drawn parts (the grid, the history, the lint, the
  * version) without a reload; the caller then refreshes what the API draws.
  */
+import { blueprintHref } from '../hrefs';
 import { createClient } from 'graphql-ws';
 import { Picture } from './picture';
 
@@ -49,7 +50,7 @@ export function setupLive(context: LiveContext, shown: number): Live {
     const mine = ++sequence;
     const change = latest;
     try {
-      const response = await fetch(`/blueprints/${encodeURIComponent(context.key)}`, { credentials: 'same-origin', headers: { accept: 'text/html' } });
+      const response = await fetch(blueprintHref(context.key), { credentials: 'same-origin', headers: { accept: 'text/html' } });
       if (mine !== sequence) return;
       if (!response.ok) throw new Error(`the page answered ${response.status}`);
       const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');

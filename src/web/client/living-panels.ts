@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 /** The history panel's restore buttons and the lint list's findings, on a blueprint page (bound again after a redraw). */
+import { blueprintHref } from '../hrefs';
 import { Picture } from './picture';
 
 const RESTORE = `
@@ -31,7 +32,7 @@ export function setupLivingPanels(context: LivingContext): void {
       context.showStatus(`Restoring version ${version}…`);
       try {
         await context.graphql(RESTORE, { key: context.key, version, expectedVersion: context.current() });
-        window.location.assign(`/blueprints/${encodeURIComponent(context.key)}`);
+        window.location.assign(blueprintHref(context.key));
       } catch (error) {
         context.showStatus((error as Error).message, true);
         button.disabled = false;
