@@ -50,6 +50,21 @@ describe('edits that write what they change', () => {
     expect(exportBlueprint.stages[1].steps[0].actions[4]).toMatchObject({ key: 'fs-callback', role: 'hotline-agent', dependsOn: ['bs-order-lookup'] });
   });
 
+  it('edits a blueprint written before versions were kept, from the graph, the same way', async () => {
+    const key = uniqueKey('unversioned');
+    await dataOf(api, IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' });
+    await runCypher(api, 'MATCH (v:BlueprintVersion {blueprintKey: $key}) DETACH DELETE v', { key });
+    const before = await relationshipsOf(key);
+    const { renameStage } = await dataOf(api, 'mutation($b: String!) { renameStage(blueprintKey: $b, key: "report", name: "Reporting") { version stages { name } } }', {
+      b: key,
+    });
+    expect(renameStage.version).toBe(2);
+    expect(renameStage.stages.map((s: any) => s.name)[1]).toBe('Reporting');
+    expect(await relationshipsOf(key)).toEqual(before);
+    const { blueprintVersions } = await dataOf(api, 'query($k: String!) { blueprintVersions(key: $k) { version operation } }', { k: key });
+    expect(blueprintVersions).toEqual([{ version: 2, operation: 'renameStage' }]);
+  });
+
   it('renumbers a blueprint stored with positions across it once, keeping its order', async () => {
     const key = uniqueKey('positions');
     await dataOf(api, IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' });
