@@ -35,9 +35,8 @@ export async function naiveImport(
 async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: ImportRows, exists: boolean): Promise<void> {
   // The blueprint node itself: the same statements as the batched import.
   if (exists) {
-    await runner.run('blueprint-merge', { key: blueprintKey });
+    await runner.run('blueprint-merge', { key: blueprintKey, ...rows.properties });
     await runner.run('blueprint-unlink', { key: blueprintKey, stageKeys: [], stepKeys: [], actionKeys: [], painPointKeys: [] });
-    await runner.run('blueprint-set-properties', { key: blueprintKey, ...rows.properties });
   } else {
     await runner.run('blueprint-create', { key: blueprintKey, ...rows.properties });
   }

@@ -186,7 +186,7 @@ export class BlueprintStore {
    * took `lockWrites` at the start of its transaction.
    */
   async write(runner: QueryRunner, key: string, rows: ImportRows, stamp: VersionStamp): Promise<void> {
-    await runner.run('blueprint-merge', { key, version: int(stamp.version), at: stamp.at });
+    await runner.run('blueprint-merge', { key, ...rows.properties, version: int(stamp.version), at: stamp.at });
     await runner.run('blueprint-unlink', {
       key,
       stageKeys: rows.stages.map((row) => row.key),
@@ -194,20 +194,19 @@ export class BlueprintStore {
       actionKeys: rows.actions.map((row) => row.key),
       painPointKeys: rows.painPoints.map((row) => row.key),
     });
-    await runner.run('blueprint-set-properties', { key, ...rows.properties });
     await this.runBatches(runner, key, rows, ['merge-stages', 'merge-steps', 'merge-actions', 'merge-pain-points']);
   }
 
   /**
    * Writes what an edit changed (editing/row-changes.ts) over the stored
-   * blueprint: the removed nodes go, the rewritten ones are unlinked and
-   * merged again with their references, the new ones are made. The blueprint's
-   * own fields and shape are set as the whole document has them.
+   * blueprint: the removed nodes go, those whose own fields alone changed are
+   * set in place, the rewritten ones are unlinked and merged again with their
+   * references, the new ones are made. The blueprint's own fields and shape
+   * are set as the whole document has them. A rename is one statement.
    */
   async writeChanges(runner: QueryRunner, key: string, changes: RowChanges, stamp: VersionStamp): Promise<void> {
-    await runner.run('blueprint-merge', { key, version: int(stamp.version), at: stamp.at });
-    await runner.run('blueprint-unlink-changed', { key, rewritten: changes.rewritten, removed: changes.removed });
-    await runner.run('blueprint-set-properties', { key, ...changes.rows.properties });
+    const { restated, rewritten, removed } = changes;
+    await runner.run('blueprint-edit', { key, ...changes.rows.properties, version: int(stamp.version), at: stamp.at, restated, rewritten, removed });
     await this.runBatches(runner, key, changes.rows, ['merge-stages', 'merge-steps', 'merge-actions', 'merge-pain-points']);
   }
 

@@ -5,7 +5,7 @@ import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { BlueprintChangeFeed } from '../live/blueprint-change-feed';
 import { BlueprintHistory, LatestVersion, VersionEntry } from '../history/blueprint-history';
 import { rowChanges } from '../editing/row-changes';
-import { isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
+import { fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { blueprintToDocument, documentToBlueprint } from './blueprint-assembly';
@@ -64,6 +64,20 @@ export class BlueprintsService {
   /** The current document, or that of a kept version. */
   async export(key: string, version?: number | null): Promise<BlueprintDocument> {
     return (await this.executor.read((runner) => this.documentIn(runner, key, version))).document;
+  }
+
+  /**
+   * The newest version's document as its write left it, with the kept
+   * versions: two reads of one record each, however large the blueprint, for
+   * a page that follows the blueprint's changes (NOT_FOUND when none is kept).
+   */
+  async newestVersion(key: string): Promise<{ document: BlueprintDocument; version: number; versions: VersionEntry[] }> {
+    return this.executor.read(async (runner) => {
+      const [versions, latest] = await Promise.all([this.history.list(runner, key), this.history.latest(runner, key)]);
+      if (!versions) throw new NotFoundError(`No blueprint has the key "${key}"`);
+      if (!latest) throw new NotFoundError(`Blueprint "${key}" has no kept versions yet`);
+      return { document: fromRecords(latest.records), version: latest.version, versions };
+    });
   }
 
   /** The kept versions, newest first. */

@@ -31,7 +31,7 @@ export interface ImportRows {
   painCauses: { painPoint: string; causes: string[] }[];
 }
 
-/** Parameters of their own (blueprint-create, blueprint-set-properties), so every one is present. */
+/** Parameters of their own (blueprint-create, blueprint-merge, blueprint-edit), so every one is present. */
 export type BlueprintProperties = {
   name: string;
   description: string | null;
@@ -46,6 +46,7 @@ export type OrgRow = { key: string; name: string; department?: string };
 export type StageRow = { key: string; name: string; position: Integer };
 /** `evidence` is stored as given, an empty list when absent. */
 export type StepRow = { key: string; name: string; evidence: string[]; stage: string; position: Integer };
+/** Its links to other nodes are `step`, `role`, `department` and `process` (editing/row-changes.ts). */
 export type ActionRow = {
   key: string;
   step: string;

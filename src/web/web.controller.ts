@@ -62,6 +62,21 @@ export class WebController {
     else sendHtml(response, HttpStatus.OK, html);
   }
 
+  /**
+   * `/blueprints/KEY/parts` (JSON): the server-drawn parts of the page at the
+   * newest version, that an open page swaps in when the blueprint changes
+   * (client/live-page.ts).
+   */
+  @Get('blueprints/:key/parts')
+  async parts(@Param('key') key: string, @Req() request: RequestWithPrincipal, @Res() response: Response): Promise<void> {
+    try {
+      response.set('Cache-Control', 'no-store').json(await this.web.blueprintParts(key, accessOf(request)));
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== 'NOT_FOUND') throw error;
+      response.status(HttpStatus.NOT_FOUND).json({ message: error.message });
+    }
+  }
+
   /** `/compare?from=A&to=B`, each KEY or KEY@VERSION. */
   @Get('compare')
   async compare(@Query('from') from: unknown, @Query('to') to: unknown, @Res() response: Response): Promise<void> {

@@ -14,6 +14,14 @@ import { OpportunityRow } from './decision-pages';
 import { PageAccess, blueprintPage, comparePage, listPage, opportunitiesPage, summarise } from './pages';
 import { editorLayer } from './editor-layer';
 
+/** The server-drawn parts of a blueprint page that change with its versions (markup). */
+export interface BlueprintParts {
+  version: number;
+  grid: string;
+  history: string;
+  lint: string;
+}
+
 /** The pages and pictures, drawn on the server from the blueprints they show. */
 @Injectable()
 export class WebService {
@@ -40,11 +48,9 @@ export class WebService {
     const document = version === undefined ? blueprintToDocument(current) : await this.blueprints.export(key, version);
     const shown = version === undefined ? current : documentToBlueprint(document, version);
     const panels = historyPanel(key, versions, current.version, shown.version) + lintPanel(document, lintDocument(document));
-    const layout = layoutBlueprint(shown);
-    const grid = renderBlueprintSvg(layout, { title: shown.name, standalone: false }) + (access.canEdit && version === undefined ? editorLayer(layout) : '');
     return blueprintPage(
       shown,
-      grid,
+      pageGrid(shown, access.canEdit && version === undefined),
       {
         panels,
         version: shown.version,
@@ -53,6 +59,22 @@ export class WebService {
       },
       access,
     );
+  }
+
+  /**
+   * What an open blueprint page swaps in when the blueprint changed: the grid
+   * of the newest version as its write left it, the history and the lint. It
+   * reads the newest kept document rather than the whole graph, so that an
+   * edit is drawn soon after it is made.
+   */
+  async blueprintParts(key: string, access: PageAccess): Promise<BlueprintParts> {
+    const { document, version, versions } = await this.blueprints.newestVersion(key);
+    return {
+      version,
+      grid: pageGrid(documentToBlueprint(document, version), access.canEdit),
+      history: historyPanel(key, versions, version, version),
+      lint: lintPanel(document, lintDocument(document)),
+    };
   }
 
   /** The grid as a file of its own, or null when no blueprint has the key. */
@@ -91,4 +113,10 @@ export class WebService {
 
 function svgOf(blueprint: Blueprint, options: Omit<SvgOptions, 'title'>): string {
   return renderBlueprintSvg(layoutBlueprint(blueprint), { title: blueprint.name, ...options });
+}
+
+/** The grid inline in a blueprint page, with the editor's controls over it when the page edits. */
+function pageGrid(blueprint: Blueprint, editable: boolean): string {
+  const layout = layoutBlueprint(blueprint);
+  return renderBlueprintSvg(layout, { title: blueprint.name, standalone: false }) + (editable ? editorLayer(layout) : '');
 }

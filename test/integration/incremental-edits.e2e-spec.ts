@@ -14,6 +14,12 @@ const RELATIONSHIPS = `
 MATCH (b:Blueprint {key: $key})-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(:Step)-[:HAS_ACTION]->(a:Action)-[r]->()
 RETURN a.key AS action, collect(elementId(r)) AS ids`;
 
+/** Every relationship of a blueprint's own nodes, in or out, by identity. */
+const ALL_RELATIONSHIPS = `
+MATCH (n {blueprintKey: $key})-[r]-()
+WHERE n:Stage OR n:Step OR n:Action OR n:PainPoint
+RETURN DISTINCT elementId(r) AS id ORDER BY id`;
+
 describe('edits that write what they change', () => {
   let api: TestApp;
   beforeAll(async () => {
@@ -48,6 +54,29 @@ describe('edits that write what they change', () => {
     expect(exportBlueprint.stages.map((s: any) => s.name)).toEqual(expected.stages.map((s: any) => s.name));
     expect(exportBlueprint.stages[1].steps[0].actions.map((a: any) => a.key)).toEqual(step.actions.map((a: any) => a.key));
     expect(exportBlueprint.stages[1].steps[0].actions[4]).toMatchObject({ key: 'fs-callback', role: 'hotline-agent', dependsOn: ['bs-order-lookup'] });
+  });
+
+  it('sets what an edit renames, retitles or reorders in place: every relationship of the blueprint stays', async () => {
+    const key = uniqueKey('in-place');
+    await dataOf(api, IMPORT_KEY, { document: exampleDocument(key), mode: 'CREATE' });
+    const before = await runCypher(api, ALL_RELATIONSHIPS, { key });
+    const { exportBlueprint: stored } = await dataOf(api, EXPORT, { key });
+    const call = stored.stages[1].steps[0].actions[0];
+    const edits: [string, Record<string, unknown>][] = [
+      ['mutation($b: String!, $a: ActionInput!) { updateAction(blueprintKey: $b, action: $a) { version } }', { a: { ...call, name: 'Rings the hotline', channel: null, touchpoint: null } }],
+      ['mutation($b: String!) { moveAction(blueprintKey: $b, key: "bs-diagnosis", stepKey: "drop-off", position: 0) { version } }', {}],
+      ['mutation($b: String!) { updateStep(blueprintKey: $b, key: "wait-part", name: "Waiting for the part", evidence: []) { version } }', {}],
+      ['mutation($b: String!) { moveStage(blueprintKey: $b, key: "resolve", position: 0) { version } }', {}],
+    ];
+    for (const [mutation, variables] of edits) await dataOf(api, mutation, { b: key, ...variables });
+    expect(await runCypher(api, ALL_RELATIONSHIPS, { key })).toEqual(before);
+
+    const { exportBlueprint: after } = await dataOf(api, EXPORT, { key });
+    expect(after.stages.map((s: any) => s.key)).toEqual(['resolve', 'notice', 'report', 'repair']);
+    const [dropOff, waitPart] = after.stages[3].steps;
+    expect(after.stages[2].steps[0].actions[0]).toEqual({ ...call, name: 'Rings the hotline', channel: null, touchpoint: null });
+    expect(dropOff.actions.map((a: any) => a.key)).toEqual(['bs-diagnosis', 'ca-drop-off', 'fs-guard', 'fs-intake']);
+    expect([waitPart.name, waitPart.evidence]).toEqual(['Waiting for the part', []]);
   });
 
   it('edits a blueprint written before versions were kept, from the graph, the same way', async () => {

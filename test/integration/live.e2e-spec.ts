@@ -227,6 +227,32 @@ describe('blueprintChanged with API keys', () => {
     }
   });
 
+  it('serves the parts a live page swaps in: the newest version as its write left it, edit controls for designers only', async () => {
+    const key = uniqueKey('live-parts');
+    const designer = { authorization: `Bearer ${KEYS.designer}` };
+    expect((await api.graphql(IMPORT_KEY, { document: { ...repairCurrent(`${key}-`), key }, mode: 'CREATE' }, designer)).errors).toBeUndefined();
+    const renamed = await api.graphql('mutation($b: String!) { renameStage(blueprintKey: $b, key: "s1", name: "Reporting <b>it</b>") { version } }', { b: key }, designer);
+    expect(renamed.errors).toBeUndefined();
+    const parts = (headers: Record<string, string>, of = key) => fetch(`${api.url}/blueprints/${of}/parts`, { headers });
+
+    expect((await parts({})).status).toBe(401);
+    const drawn = await (await parts(designer)).json();
+    expect(drawn.version).toBe(2);
+    expect(drawn.grid).toContain('data-action="c1"');
+    expect(drawn.grid).toContain('Reporting &lt;b&gt;it&lt;/b&gt;');
+    expect(drawn.grid).toContain('class="edit-layer"');
+    expect(drawn.history).toMatch(/^<section class="panel" id="history-panel">/);
+    expect(drawn.history).toContain('data-version="2"');
+    expect(drawn.lint).toMatch(/^<section class="panel" id="lint-panel">/);
+    const seen = await (await parts({ authorization: `Bearer ${KEYS.viewer}` })).json();
+    expect(seen.grid).not.toContain('edit-layer');
+    expect(drawn.grid.startsWith(seen.grid)).toBe(true);
+
+    const missing = await parts(designer, uniqueKey('no-such'));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).message).toMatch(/No blueprint has the key/);
+  });
+
   it('lets a viewer key subscribe, given as a connection parameter or on the upgrade request', async () => {
     const key = uniqueKey('live-acl');
     const byParam = clientOf(api, { authorization: `Bearer ${KEYS.viewer}` });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { int } from 'neo4j-driver';
 import { checkDocument } from '../../src/blueprints/document-validation';
 import { documentToRows } from '../../src/blueprints/document-rows';
 import { checkEditedDocument } from '../../src/editing/edit-check';
-import { addAction, moveAction, removeAction, renameStage } from '../../src/editing/document-edits';
+import { addAction, moveAction, removeAction, renameStage, updateAction } from '../../src/editing/document-edits';
 import { rowChanges } from '../../src/editing/row-changes';
 import { repairCurrent } from '../helpers/hand-worked';
 import { mutations, validDocument } from '../property/document-arbitrary';
@@ -45,10 +46,33 @@ describe('the rows an edit writes', () => {
   };
   const keys = (rows: { key: string }[]) => rows.map((row) => row.key);
 
-  it('are the renamed stage alone', () => {
+  it('are the renamed stage alone, set in place with its links kept', () => {
     const changes = changesOf((doc) => renameStage(doc, 's1', 'Reporting'));
-    expect([keys(changes.rows.stages), keys(changes.rows.steps), keys(changes.rows.actions)]).toEqual([['s1'], [], []]);
-    expect(changes.rewritten.stages).toEqual(['s1']);
+    expect([keys(changes.rows.stages), keys(changes.rows.steps), keys(changes.rows.actions)]).toEqual([[], [], []]);
+    expect(changes.rewritten.stages).toEqual([]);
+    expect(changes.restated.stages).toEqual([{ key: 's1', fields: { name: 'Reporting', position: int(0) } }]);
+  });
+
+  it("set an action's own fields in place, and clear the fields it no longer has", () => {
+    const before = base();
+    const f1 = (doc: any) => doc.stages[0].steps[0].actions.find((a: any) => a.key === 'f1');
+    f1(before).description = 'Says hello';
+    const after = structuredClone(before);
+    f1(after).name = 'Greets';
+    delete f1(after).description;
+    const changes = rowChanges(documentToRows(before), documentToRows(after));
+    expect([keys(changes.rows.actions), changes.rewritten.actions]).toEqual([[], []]);
+    expect(changes.restated.actions).toEqual([{ key: 'f1', fields: { lane: 'FRONTSTAGE', name: 'Greets', description: null, position: int(1) } }]);
+  });
+
+  it('rewrite an action whose role, owner, process, systems or dependencies change', () => {
+    const changes = changesOf((doc) => {
+      const action = doc.stages[0].steps[0].actions.find((a: any) => a.key === 'f1');
+      updateAction(doc, { ...action, role: undefined });
+    });
+    expect(keys(changes.rows.actions)).toEqual(['f1']);
+    expect(changes.rewritten.actions).toEqual(['f1']);
+    expect(changes.restated.actions).toEqual([]);
   });
 
   it('are a new action at the end of its step alone, with its references', () => {
@@ -66,10 +90,21 @@ describe('the rows an edit writes', () => {
     expect(changes.rows.dependencies).toEqual([]);
   });
 
-  it('are, for a moved action, the action and the siblings whose place in their step changed', () => {
+  it('are, for an action moved in its step, the actions whose place changed, renumbered in place', () => {
     const changes = changesOf((doc) => moveAction(doc, 'c1', 't1', 2));
-    expect(keys(changes.rows.actions).sort()).toEqual(['b1', 'c1', 'f1']);
+    expect(keys(changes.rows.actions)).toEqual([]);
+    expect(changes.restated.actions.map((node) => [node.key, Number(node.fields.position)]).sort()).toEqual([['b1', 1], ['c1', 2], ['f1', 0]]);
     const none = changesOf((doc) => moveAction(doc, 'b1', 't1', 2));
-    expect(keys(none.rows.actions)).toEqual([]);
+    expect([keys(none.rows.actions), none.restated.actions]).toEqual([[], []]);
+  });
+
+  it('are, for an action moved to another step, the action relinked', () => {
+    const changes = changesOf((doc) => {
+      doc.stages[0].steps.push({ key: 't2', name: 'Look up', actions: [] });
+      moveAction(doc, 'b1', 't2', 0);
+    });
+    expect(keys(changes.rows.steps)).toEqual(['t2']);
+    expect(keys(changes.rows.actions)).toEqual(['b1']);
+    expect(changes.rewritten.actions).toEqual(['b1']);
   });
 });

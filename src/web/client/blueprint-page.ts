@@ -437,8 +437,8 @@ function main(): void {
       key: data.key,
       picture,
       showStatus,
-      redrawn: () => {
-        data = JSON.parse(byId('blueprint-data').textContent ?? '{}') as PageData;
+      redrawn: (version) => {
+        data = { ...data, version, current: version };
         setupLivingPanels(living);
         void refresh();
       },

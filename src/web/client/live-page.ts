@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 /**
  * A blueprint page that stays current: it subscribes to blueprintChanged
- * (graphql-ws on /graphql) and, on a change by anyone, fetches the page anew
- * and swaps in the server-drawn parts (the grid, the history, the lint, the
- * version) without a reload; the caller then refreshes what the API draws.
+ * (graphql-ws on /graphql) and, on a change by anyone, fetches the
+ * server-drawn parts of the newest version (`/blueprints/KEY/parts`: the
+ * grid, the history, the lint) and swaps them in without a reload; the caller
+ * then refreshes what the API draws.
  */
 import { blueprintHref } from '../hrefs';
 import { createClient } from 'graphql-ws';
@@ -21,8 +22,13 @@ interface Change {
   deleted: boolean;
 }
 
-/** The server-drawn parts of a blueprint page that a change redraws, besides the grid. */
-const REDRAWN = ['#history-panel', '#lint-panel', '.version-label', '#blueprint-data'];
+/** The answer of `/blueprints/KEY/parts` (web.service.ts BlueprintParts). */
+interface Parts {
+  version: number;
+  grid: string;
+  history: string;
+  lint: string;
+}
 
 export interface LiveContext {
   key: string;
@@ -43,28 +49,26 @@ export function setupLive(context: LiveContext, shown: number): Live {
   let sequence = 0;
   let latest: Change | null = null;
   let shownVersion = shown;
+  /** The version the redraw in flight is sure to show (it started after that version was committed); 0 when none is. */
+  let inFlight = 0;
   /** Who waits for the page to show a version (an edit of this page, before its next edit). */
   const waiting: { version: number; resolve(): void }[] = [];
 
-  const redraw = async () => {
+  const redraw = async (target: number) => {
     const mine = ++sequence;
     const change = latest;
+    inFlight = target;
     try {
-      const response = await fetch(blueprintHref(context.key), { credentials: 'same-origin', headers: { accept: 'text/html' } });
+      const response = await fetch(`${blueprintHref(context.key)}/parts`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (mine !== sequence) return;
-      if (!response.ok) throw new Error(`the page answered ${response.status}`);
-      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
-      const grid = fresh.querySelector('#canvas');
-      if (!grid?.querySelector('svg.bp-svg')) throw new Error('the new page has no grid');
-      for (const selector of REDRAWN) {
-        const now = document.querySelector(selector);
-        const next = fresh.querySelector(selector);
-        if (now && next) now.replaceWith(document.importNode(next, true));
-      }
-      context.picture.replace(grid);
-      const data = JSON.parse(document.getElementById('blueprint-data')?.textContent ?? '{}') as { version?: number };
-      const version = data.version ?? change?.version ?? 0;
-      document.body.dataset.version = String(version);
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const parts = (await response.json()) as Parts;
+      if (mine !== sequence) return;
+      context.picture.replace(parts.grid);
+      swapIn('#history-panel', parts.history);
+      swapIn('#lint-panel', parts.lint);
+      const version = parts.version;
+      document.querySelectorAll('.version-label').forEach((label) => (label.textContent = `version ${version}`));
       shownVersion = version;
       context.redrawn(version);
       for (const waiter of waiting.splice(0)) {
@@ -77,6 +81,8 @@ export function setupLive(context: LiveContext, shown: number): Live {
       context.showStatus(`Could not show the latest version: ${(error as Error).message}`, true);
       // Nobody waits forever on a page that cannot be drawn: the next edit is then checked against what it shows.
       for (const waiter of waiting.splice(0)) waiter.resolve();
+    } finally {
+      if (mine === sequence) inFlight = 0;
     }
   };
 
@@ -86,14 +92,15 @@ export function setupLive(context: LiveContext, shown: number): Live {
       next: ({ data }) => {
         const change = data?.blueprintChanged;
         if (!change) return;
-        if (change.version !== null && change.version <= shownVersion) return;
+        // An edit of this page is already fetching its version (or a newer one): a second fetch would only restart it.
+        if (change.version !== null && change.version <= Math.max(shownVersion, inFlight)) return;
         latest = change;
         if (change.deleted) {
           sequence++;
           context.showStatus('This blueprint has been deleted.', true);
           return;
         }
-        void redraw();
+        void redraw(change.version ?? 0);
       },
       error: () => context.showStatus('Live updates stopped: reload the page to see changes by others.', true),
       complete: () => undefined,
@@ -104,9 +111,19 @@ export function setupLive(context: LiveContext, shown: number): Live {
       if (version <= shownVersion) return Promise.resolve();
       // Whichever redraw gets there first (this one, or one a message started) settles it.
       const shownAt = new Promise<void>((resolve) => waiting.push({ version, resolve }));
-      latest = null;
-      void redraw();
+      if (version > inFlight) {
+        latest = null;
+        void redraw(version);
+      }
       return shownAt;
     },
   };
+}
+
+/** Replaces the element `selector` finds with the one `markup` draws. */
+function swapIn(selector: string, markup: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  const next = template.content.firstElementChild;
+  if (next) document.querySelector(selector)?.replaceWith(next);
 }

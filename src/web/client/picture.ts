@@ -30,11 +30,13 @@ export class Picture {
     if (this.present) hook();
   }
 
-  /** Swaps in a newly drawn grid: the children of the new page's canvas (the SVG and its edit controls). */
-  replace(canvas: Element): void {
+  /** Swaps in a newly drawn grid: the server's markup of the canvas (the SVG and its edit controls). */
+  replace(markup: string): void {
     // Focus stays where the user was: on the same card, marker or control of the new grid.
     const focused = document.activeElement instanceof Element && this.canvas.contains(document.activeElement) ? identityOf(document.activeElement) : null;
-    this.canvas.replaceChildren(...Array.from(canvas.childNodes).map((node) => document.importNode(node, true)));
+    const template = document.createElement('template');
+    template.innerHTML = markup;
+    this.canvas.replaceChildren(template.content);
     this.bind();
     if (focused) this.canvas.querySelector<HTMLElement | SVGElement>(focused)?.focus();
   }
