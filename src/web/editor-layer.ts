@@ -30,6 +30,7 @@ dialog.editor::backdrop { background: rgba(16,42,67,.25); }
 dialog.editor form { padding: 14px 16px; display: flex; flex-direction: column; gap: 8px; }
 dialog.editor h2 { margin: 0 0 4px; font-size: 16px; }
 dialog.editor .field { display: flex; flex-direction: column; gap: 2px; }
+dialog.editor .field-search { font-size: 12px; padding: 2px 6px; }
 dialog.editor .field label { font-size: 12px; font-weight: 600; }
 dialog.editor input, dialog.editor select, dialog.editor textarea { font: inherit; font-weight: 400; padding: 4px 6px; border: 1px solid #9fb3c8; border-radius: 4px; }
 dialog.editor select[multiple] { min-height: 84px; }

@@ -149,7 +149,7 @@ export function listPage(blueprints: BlueprintSummary[], access: PageAccess = { 
   );
   const table =
     blueprints.length === 0
-      ? '<p>No blueprints yet. Import one with the <code>importBlueprint</code> mutation or the <code>blueprint import</code> command.</p>'
+      ? `<p>No blueprints yet. ${access.canEdit ? 'Make one with <strong>New blueprint</strong>, or import' : 'Import'} one with the <code>importBlueprint</code> mutation or the <code>blueprint import</code> command.</p>`
       : '<table class="blueprints"><thead><tr><th>Blueprint</th><th>State</th><th class="num">Stages</th><th class="num">Steps</th>' +
         '<th class="num">Actions</th><th class="num">Pain points</th><th class="num">Total impact</th><th></th></tr></thead>' +
         `<tbody>${rows.join('')}</tbody></table>`;

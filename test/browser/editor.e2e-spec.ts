@@ -52,7 +52,7 @@ describe('the blueprint editor, in Chromium', () => {
     await dialog().getByLabel('Name').fill(`Bike repair ${suffix}`);
     expect(await dialog().getByLabel('Key').inputValue()).toBe(`bike-repair-${suffix}`);
     await dialog().getByLabel('State').selectOption('FUTURE');
-    await dialog().getByLabel('Persona').fill('Commuter');
+    await dialog().getByLabel('Persona', { exact: true }).fill('Commuter');
     await dialog().getByRole('button', { name: 'Create' }).click();
     const key = `bike-repair-${suffix}`;
     await page.waitForURL(`${api.url}/blueprints/${key}`);

@@ -18,7 +18,7 @@ const STATES = [
 ];
 
 
-/** The list page: a blueprint made from a name (its key derived and editable), a state and a persona. */
+/** The list page: a blueprint made from a name (its key derived and editable), a description, a state and a persona. */
 export function setupNewBlueprint(graphql: GraphQL): void {
   const taken = new Set(Array.from(document.querySelectorAll<HTMLElement>('tr[data-blueprint]')).map((row) => row.dataset.blueprint!));
   byId('new-blueprint').addEventListener('click', () =>
@@ -29,13 +29,23 @@ export function setupNewBlueprint(graphql: GraphQL): void {
         { name: 'name', label: 'Name', required: true },
         { name: 'key', label: 'Key', keyFrom: 'name', taken },
         { name: 'state', label: 'State', kind: 'select', value: 'CURRENT', options: STATES },
-        { name: 'persona', label: 'Persona', path: 'document.persona' },
+        { name: 'description', label: 'Description', kind: 'textarea', path: 'document.description' },
+        { name: 'persona', label: 'Persona', path: 'document.persona.name' },
+        { name: 'personaDescription', label: 'About the persona', kind: 'textarea', path: 'document.persona.description' },
       ],
       saveLabel: 'Create',
       save: async (values) => {
         const key = (values.key as string) || keyFrom(values.name as string, taken);
-        const persona = (values.persona as string).trim();
-        const document = { key, name: values.name, state: values.state, ...(persona ? { persona: { name: persona } } : {}), stages: [] };
+        const text = (name: string) => (values[name] as string).trim() || null;
+        const [persona, about] = [text('persona'), text('personaDescription')];
+        const document = {
+          key,
+          name: values.name,
+          description: text('description'),
+          state: values.state,
+          ...(persona ? { persona: { name: persona, description: about } } : {}),
+          stages: [],
+        };
         await graphql(CREATE, { document });
         window.location.assign(blueprintHref(key));
       },

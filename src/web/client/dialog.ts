@@ -24,6 +24,8 @@ export interface Field {
   min?: number;
   max?: number;
   step?: number;
+  /** A search box over a list's options, that shows those whose label holds what is typed. */
+  searchable?: boolean;
   /** A small button under the field, e.g. "New role", that may add an option. */
   extra?: { label: string; run(field: HTMLSelectElement): Promise<void> };
   /** A key field that follows the key derived from another field (`name`) until the user types in it. */
@@ -71,7 +73,9 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
       input.setAttribute('aria-describedby', hint.id);
       hints.set(field.name, hint);
       // The label names the field alone (not the options of a list inside it), for assistive technology and tests.
-      form.append(el('div', { class: 'field', 'data-field': field.name }, el('label', { for: input.id }, field.label), input, hint));
+      const label = el('label', { for: input.id, id: `${input.id}-label` }, field.label);
+      const search = field.searchable && input instanceof HTMLSelectElement ? [searchBox(input, label.id)] : [];
+      form.append(el('div', { class: 'field', 'data-field': field.name }, label, ...search, input, hint));
       if (field.extra) {
         const extra = el('button', { type: 'button', class: 'inline-new' }, field.extra.label);
         extra.addEventListener('click', () => void field.extra!.run(input as HTMLSelectElement));
@@ -175,6 +179,41 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
     dialog.showModal();
     (inputs.values().next().value as HTMLElement | undefined)?.focus();
   });
+}
+
+/**
+ * A box named "Search" (described by the field's label) that narrows a
+ * list's options to those whose label holds the text, case aside; the chosen
+ * ones stay in sight. Enter chooses, in a single choice, the option named
+ * so, else the first whose name starts so, else the first shown; the down
+ * arrow goes into the list.
+ */
+function searchBox(select: HTMLSelectElement, labelId: string): HTMLInputElement {
+  const box = el('input', { type: 'search', class: 'field-search', 'aria-label': 'Search', 'aria-describedby': labelId, 'aria-controls': select.id, placeholder: 'Search…', autocomplete: 'off' });
+  box.addEventListener('input', () => {
+    const wanted = box.value.trim().toLocaleLowerCase();
+    for (const option of Array.from(select.options)) option.hidden = wanted !== '' && !option.selected && !option.label.toLocaleLowerCase().includes(wanted);
+  });
+  box.addEventListener('keydown', (event) => {
+    const shown = Array.from(select.options).filter((option) => !option.hidden);
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      const wanted = box.value.trim().toLocaleLowerCase();
+      const named = shown.filter((option) => option.value !== '');
+      const best =
+        named.find((option) => option.label.toLocaleLowerCase() === wanted) ??
+        named.find((option) => option.label.toLocaleLowerCase().startsWith(wanted)) ??
+        named[0];
+      if (!select.multiple && best) {
+        select.value = best.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      select.focus();
+    }
+  });
+  return box;
 }
 
 function fieldInput(field: Field, id: string): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {

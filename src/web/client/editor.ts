@@ -298,14 +298,15 @@ export function setupEditor(context: EditorContext): void {
       fields: [
         { name: 'name', label: 'Name', required: true },
         { name: 'key', label: 'Key', keyFrom: 'name', taken: stageKeys },
-        { name: 'step', label: 'First step', required: true, path: 'stage.steps' },
+        { name: 'step', label: 'First step', required: true, path: 'stage.steps[0].name' },
+        { name: 'stepKey', label: 'First step key', keyFrom: 'step', taken: stepKeys, path: 'stage.steps[0].key' },
       ],
       save: async (values) => {
         const name = values.name as string;
         const stage = {
           key: (values.key as string) || keyFrom(name, stageKeys),
           name,
-          steps: [{ key: keyFrom(values.step as string, stepKeys), name: values.step, actions: [] }],
+          steps: [{ key: (values.stepKey as string) || keyFrom(values.step as string, stepKeys), name: values.step, actions: [] }],
         };
         await edit('addStage', { stage }, `add stage “${name}”`);
       },
@@ -393,6 +394,7 @@ export function setupEditor(context: EditorContext): void {
       kind: many ? 'multiselect' : 'select',
       value,
       options: many ? entryOptions(entries).slice(1) : entryOptions(entries),
+      searchable: true,
       extra: { label: `New ${many ? 'system' : kind}`, run: newEntry(many ? 'system' : kind) },
     };
   };
