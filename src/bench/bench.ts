@@ -21,6 +21,7 @@ import { BenchResults, machine, markdown, writeResults } from './bench-report';
 import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-servers';
 import { measureImport } from './measurements/import';
 import { measureDecisions } from './measurements/decisions';
+import { measureEdits } from './measurements/edits';
 import { measureOverhead } from './measurements/overhead';
 import { ROOT_CAUSES } from './measurements/root-causes-query';
 import { measurePeers } from './measurements/peer';
@@ -38,7 +39,7 @@ import { DEFAULT_SAMPLING } from './statistics';
  * Progress goes to stderr. docs/benchmarks.md explains every figure.
  */
 
-const MEASUREMENTS = ['scale', 'overhead', 'decisions', 'peer', 'throughput', 'import'] as const;
+const MEASUREMENTS = ['scale', 'overhead', 'decisions', 'edits', 'peer', 'throughput', 'import'] as const;
 type MeasurementName = (typeof MEASUREMENTS)[number];
 
 interface Options {
@@ -131,10 +132,11 @@ async function main(): Promise<void> {
         await warmUp(bench);
         await scale.measurePoint(bench, true);
       }
-      if (wants('scale') || wants('overhead') || wants('decisions')) await grow(10);
+      if (wants('scale') || wants('overhead') || wants('decisions') || wants('edits')) await grow(10);
       if (wants('scale')) await scale.measurePoint(bench, true);
       if (wants('overhead')) measurements.push(await measureOverhead(bench));
       if (wants('decisions')) measurements.push(await measureDecisions(bench));
+      if (wants('edits')) measurements.push(await measureEdits(bench));
       if (wants('scale') || wants('peer') || wants('throughput')) await grow(100);
       if (wants('scale')) {
         await scale.measurePoint(bench, false);

@@ -8,7 +8,7 @@ import { rowChanges } from '../editing/row-changes';
 import { fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
-import { blueprintToDocument, documentToBlueprint } from './blueprint-assembly';
+import { blueprintToDocument, documentToBlueprintOnDemand } from './blueprint-assembly';
 import { BlueprintStore, ImportCheck, OrganisationChange } from './blueprint-store';
 import { DocumentCheck, checkDocument } from './document-validation';
 import { ImportRows, documentToRows } from './document-rows';
@@ -194,7 +194,7 @@ export class BlueprintsService {
     const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
     await this.store.writeChanges(runner, key, rowChanges(documentToRows(before), documentToRows(after)), stamp);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
-    return documentToBlueprint(versioned, stamp.version, stamp.at);
+    return documentToBlueprintOnDemand(versioned, stamp.version, stamp.at);
   }
 
   async delete(key: string): Promise<boolean> {

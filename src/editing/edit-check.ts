@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { Problem } from '../common/errors';
 import { DocumentCheck, checkDocumentRules, flattenValidationErrors } from '../blueprints/document-validation';
 import { ActionDocument, BlueprintDocument, PainPointDocument, StageDocument, StepDocument } from '../blueprints/dto/blueprint-document';
+import { sameValue as same } from '../common/same-value';
 
 /**
  * The checks of an edited document, as an import would check it, at the cost
@@ -13,7 +14,6 @@ import { ActionDocument, BlueprintDocument, PainPointDocument, StageDocument, St
  */
 export function checkEditedDocument(before: BlueprintDocument, after: BlueprintDocument, root = 'document'): DocumentCheck {
   const problems: Problem[] = [];
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   /** The field rules of one part, its child lists left out (they are checked as parts of their own). */
   const fields = <T extends object>(type: ClassConstructor<T>, part: object, path: string, children: string[] = []) => {
     const shallow = { ...part, ...Object.fromEntries(children.map((child) => [child, []])) };

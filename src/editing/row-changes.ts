@@ -1,4 +1,5 @@
 import { ImportRows } from '../blueprints/document-rows';
+import { sameValue as same } from '../common/same-value';
 
 /**
  * What an edit changes of a blueprint's stored rows: the stages, steps,
@@ -45,7 +46,6 @@ export interface NodeKeys {
 }
 
 export function rowChanges(before: ImportRows, after: ImportRows): RowChanges {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   const byKey = <T>(rows: T[], keyOf: (row: T) => string) => new Map(rows.map((row) => [keyOf(row), row]));
 
   const systemsBefore = byKey(before.actionSystems, (r) => r.action);

@@ -1,4 +1,5 @@
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
+import { sameValue } from '../common/same-value';
 
 /**
  * A canonical blueprint document (canonicalDocument) as records by id: the
@@ -77,7 +78,7 @@ export function fromRecords(records: DocumentRecords): BlueprintDocument {
 export function patchBetween(from: DocumentRecords, to: DocumentRecords): DocumentPatch {
   const set: Record<string, unknown> = {};
   for (const [recordId, value] of Object.entries(to)) {
-    if (!(recordId in from) || JSON.stringify(from[recordId]) !== JSON.stringify(value)) set[recordId] = value;
+    if (!(recordId in from) || !sameValue(from[recordId], value)) set[recordId] = value;
   }
   const unset = Object.keys(from).filter((recordId) => !(recordId in to));
   return { set, unset };

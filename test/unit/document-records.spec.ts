@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { documentToBlueprint, documentToBlueprintOnDemand } from '../../src/blueprints/blueprint-assembly';
 import { canonicalDocument } from '../../src/blueprints/canonical-document';
 import { applyPatch, fromRecords, isEmptyPatch, patchBetween, toRecords } from '../../src/history/document-records';
 import { exampleDocument } from '../helpers/fixtures';
@@ -42,5 +43,16 @@ describe('document records and patches', () => {
     const removal = patchBetween(toRecords(before), toRecords(removed));
     expect(removal.unset).toEqual([`painPoint:${before.painPoints[before.painPoints.length - 1].key}`]);
     expect(Object.keys(removal.set)).toEqual(['painPoints']);
+  });
+
+  it('answers an edit with the blueprint the document is, assembled when it is read', () => {
+    fc.assert(
+      fc.property(validDocument('org'), (document) => {
+        const answer = documentToBlueprintOnDemand(document, 7, '2026-12-01T00:00:00.000Z');
+        expect(answer.version).toBe(7);
+        expect(answer).toEqual(documentToBlueprint(document, 7, '2026-12-01T00:00:00.000Z'));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
