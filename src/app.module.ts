@@ -17,6 +17,7 @@ import { LiveModule } from './live/live.module';
 import { graphqlWsOptions } from './live/websocket-options';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { OrganisationModule } from './organisation/organisation.module';
+import { PagingModule } from './paging/paging.module';
 import { WebModule } from './web/web.module';
 import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
 import { operationLogPlugin } from './logging/operation-log.plugin';
@@ -25,7 +26,7 @@ import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule, PagingModule];
 
 /** How the app serves: access control, query limits and logging (from loadConfig). */
 export interface ServingConfig {

@@ -1,6 +1,6 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnalysisService } from './analysis.service';
-import { BlameArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
+import { BlameArgs, BlueprintScopeArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
 import { BlameReport, Dependents, WhatIfReport } from './models/decision.models';
 import { contributionChains } from './pain-point-chains';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
@@ -35,10 +35,8 @@ export class AnalysisResolver {
   }
 
   @Query(() => [DepartmentDependency], { description: 'Which department relies on which; every blueprint without a key.' })
-  departmentDependencies(
-    @Args('blueprintKey', { type: () => String, nullable: true }) blueprintKey: string | null,
-  ): Promise<DepartmentDependency[]> {
-    return this.analysis.departmentDependencies(blueprintKey);
+  departmentDependencies(@Args() scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
+    return this.analysis.departmentDependencies(scope);
   }
 
   @Query(() => PainTrace, { description: 'Where the blame of one pain point flows.' })

@@ -10,7 +10,7 @@ import { blameReport } from './blame-levels';
 import { FixSetValue, fixSetValues, whatIfReport } from './what-if';
 import { DEFAULT_FLOW_PARAMS } from './blame-flow';
 import { ReachedAction, dependentsAnswer } from './dependents';
-import { BlameArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, dependentsProblems, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
+import { BlameArgs, BlueprintScopeArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, dependentsProblems, WhatIfArgs, fixProblems, flowParamsOf, scopeProblems } from './dto/analysis.args';
 import { BlameLevel, BlameReport, Dependents, Fix, FixInput, WhatIfReport } from './models/decision.models';
 
 export type RootCauseQuery = PainPointScopeArgs;
@@ -105,7 +105,7 @@ export class AnalysisService {
     const problems = scopeProblems(query);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
-    const flows = (await this.load(query.blueprintKey ?? null)).map(flowOf);
+    const flows = (await this.load(query)).map(flowOf);
     let scoped: ScopedPainPoint[] = flows.flatMap((flow) => flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })));
     if (query.painPointKeys != null) {
       const known = new Set(scoped.map(({ painPoint }) => painPoint.key));
@@ -123,8 +123,8 @@ export class AnalysisService {
     return scoped;
   }
 
-  async departmentDependencies(blueprintKey?: string | null): Promise<DepartmentDependency[]> {
-    const flows = (await this.load(blueprintKey ?? null)).map(flowOf);
+  async departmentDependencies(scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
+    const flows = (await this.load(scope)).map(flowOf);
     return departmentDependencies(flows);
   }
 
@@ -132,21 +132,25 @@ export class AnalysisService {
     const problems = scopeProblems(flowArgs);
     if (problems.length > 0) throw new BadUserInputError(problems);
     const params = flowParamsOf(flowArgs);
-    const [flow] = (await this.load(blueprintKey)).map(flowOf) as BlueprintFlow[];
+    const [flow] = (await this.load({ blueprintKey })).map(flowOf) as BlueprintFlow[];
     const painPoint = flow.blueprint.painPoints.find((p) => p.key === painPointKey);
     if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
     return painTrace(painPoint, flow, params);
   }
 
-  /** The blueprints in scope: one when a key is given (NOT_FOUND if absent), else all. */
-  private async load(blueprintKey: string | null): Promise<Blueprint[]> {
-    const blueprints = await this.executor.read((runner) =>
-      this.store.contents(runner, blueprintKey === null ? null : [blueprintKey]),
-    );
-    if (blueprintKey !== null && blueprints.length === 0) {
-      throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
-    }
-    return blueprints;
+  /**
+   * The blueprints in scope: one when a key is given (NOT_FOUND if absent; none when it is in none of the
+   * states asked for), else all, or all in the states asked for.
+   */
+  private async load({ blueprintKey, states }: BlueprintScopeArgs): Promise<Blueprint[]> {
+    const key = blueprintKey ?? null;
+    return this.executor.read(async (runner) => {
+      const blueprints = await this.store.contents(runner, key === null ? null : [key], states ?? null);
+      if (key !== null && blueprints.length === 0 && (await this.store.headers(runner, [key])).length === 0) {
+        throw new NotFoundError(`No blueprint has the key "${key}"`);
+      }
+      return blueprints;
+    });
   }
 }
 

@@ -6,6 +6,7 @@ import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
 import { ExternalReference, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
+import { BlueprintState } from './models/enums';
 import { compareKeys } from '../common/compare-keys';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
@@ -52,17 +53,24 @@ export interface VersionStamp {
 }
 
 /** The start of a read: the blueprints by key, or all of them (null). */
-function matchBlueprints(keys: string[] | null): string {
-  return keys === null ? 'blueprints-all' : 'blueprints-by-key';
+/** Which blueprints a read starts from: those named, else those in the states given, else all. */
+function matchBlueprints(keys: string[] | null, states: readonly BlueprintState[] | null): string {
+  if (keys !== null) return 'blueprints-by-key';
+  return states === null ? 'blueprints-all' : 'blueprints-in-states';
+}
+
+/** Those of `blueprints` in one of `states` (every one when null): a read by key does not filter by state. */
+function inStates(blueprints: Blueprint[], states: readonly BlueprintState[] | null): Blueprint[] {
+  return states === null ? blueprints : blueprints.filter((blueprint) => states.includes(blueprint.state));
 }
 
 /** Reads and writes of blueprints inside a transaction the caller owns. */
 @Injectable()
 export class BlueprintStore {
   /** All blueprints when `keys` is null. Headers only: no stages, no pain points. */
-  async headers(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
-    const rows = await runner.run([matchBlueprints(keys), 'blueprint-headers'], { keys });
-    return rows.map(blueprintHeader);
+  async headers(runner: QueryRunner, keys: string[] | null, states: readonly BlueprintState[] | null = null): Promise<Blueprint[]> {
+    const rows = await runner.run([matchBlueprints(keys, states), 'blueprint-headers'], { keys, states });
+    return inStates(rows.map(blueprintHeader), states);
   }
 
   /**
@@ -74,9 +82,9 @@ export class BlueprintStore {
    * read again, alone, until it holds still. Two round trips when nothing is
    * being written.
    */
-  async contents(runner: QueryRunner, keys: string[] | null): Promise<Blueprint[]> {
+  async contents(runner: QueryRunner, keys: string[] | null, states: readonly BlueprintState[] | null = null): Promise<Blueprint[]> {
     const settled: Row[] = [];
-    let rows = await runner.run([matchBlueprints(keys), 'blueprint-contents'], { keys });
+    let rows = await runner.run([matchBlueprints(keys, states), 'blueprint-contents'], { keys, states });
     for (let attempt = 1; rows.length > 0; attempt++) {
       const unsettled = await this.unsettled(runner, rows, settled);
       if (unsettled.length === 0) break;
@@ -88,7 +96,7 @@ export class BlueprintStore {
       await sleep(attempt * (1 + Math.random() * 4));
       rows = await runner.run(['blueprints-by-key', 'blueprint-contents'], { keys: unsettled });
     }
-    return settled.sort((a, b) => compareKeys(blueprintKeyOf(a), blueprintKeyOf(b))).map(assembleBlueprint);
+    return inStates(settled.sort((a, b) => compareKeys(blueprintKeyOf(a), blueprintKeyOf(b))).map(assembleBlueprint), states);
   }
 
   /** Moves the rows that show one committed revision into `settled`; the keys of the others. Deleted ones are dropped. */

@@ -245,7 +245,7 @@ class DirectBackend implements Backend {
   }
 
   dependencies(blueprintKey?: string) {
-    return this.guard(() => this.context.get(AnalysisService).departmentDependencies(blueprintKey));
+    return this.guard(() => this.context.get(AnalysisService).departmentDependencies({ blueprintKey }));
   }
 
   blame(level: BlameLevel, scope: DecisionScope) {

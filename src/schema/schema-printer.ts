@@ -10,6 +10,7 @@ import { HistoryResolver } from '../history/history.resolver';
 import { ComparisonResolver } from '../comparison/comparison.resolver';
 import { LintResolver } from '../lint/lint.resolver';
 import { OpportunitiesResolver } from '../opportunities/opportunities.resolver';
+import { PagingResolver } from '../paging/paging.resolver';
 
 /** Every resolver of FEATURE_MODULES (src/app.module.ts); the schema test fails when one is missing here. */
 export const RESOLVERS = [
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   ComparisonResolver,
   LintResolver,
   OpportunitiesResolver,
+  PagingResolver,
   LiveResolver,
 ];
 

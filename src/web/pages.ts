@@ -199,6 +199,11 @@ export function blueprintPage(
     '<fieldset><legend>Root causes of</legend>',
     '<label><input type="radio" name="scope" value="blueprint" checked> this blueprint</label>',
     '<label><input type="radio" name="scope" value="all"> all blueprints</label></fieldset>',
+    // Futures and days in the life are other stories of the same service: "all blueprints" means the current ones unless asked.
+    '<fieldset id="states" disabled><legend>of states</legend>',
+    '<label><input type="checkbox" name="state" value="CURRENT" checked> current</label>',
+    '<label><input type="checkbox" name="state" value="FUTURE"> future</label>',
+    '<label><input type="checkbox" name="state" value="DAY_IN_LIFE"> day in the life</label></fieldset>',
     '<label>Retention <input id="retention-range" type="range" min="0" max="1" step="0.05" value="0.5">',
     '<input id="retention" name="retention" type="number" min="0" max="1" step="0.05" value="0.5"></label>',
     '<label>Depth <input id="depth" name="depth" type="number" min="0" max="20" step="1" value="6"></label>',

@@ -210,9 +210,13 @@ describe('the blueprint pages in Chromium', () => {
     await page.waitForSelector('#root-causes[data-params="blueprint|0.2|2"]');
     expect(await ranking()).toEqual(await apiRanking({ blueprintKey: key, retention: 0.2, maxDepth: 2 }));
 
+    // All blueprints are the current ones, unless other states are asked for too.
     await page.check('input[name=scope][value=all]');
-    await page.waitForSelector('#root-causes[data-params="all|0.2|2"]');
-    expect(await ranking()).toEqual(await apiRanking({ retention: 0.2, maxDepth: 2 }));
+    await page.waitForSelector('#root-causes[data-params="all:CURRENT|0.2|2"]');
+    expect(await ranking()).toEqual(await apiRanking({ retention: 0.2, maxDepth: 2, states: ['CURRENT'] }));
+    await page.check('input[name=state][value=FUTURE]');
+    await page.waitForSelector('#root-causes[data-params="all:CURRENT+FUTURE|0.2|2"]');
+    expect(await ranking()).toEqual(await apiRanking({ retention: 0.2, maxDepth: 2, states: ['CURRENT', 'FUTURE'] }));
     await screenshot(page, 'root-causes-all');
   });
 

@@ -46,8 +46,8 @@ export const EXPORT = `
 `;
 
 export const ROOT_CAUSES = `
-  query RootCauses($blueprintKey: String, $painPointKeys: [String!], $minSeverity: Int, $retention: Float, $maxDepth: Int) {
-    rootCauses(blueprintKey: $blueprintKey, painPointKeys: $painPointKeys, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
+  query RootCauses($blueprintKey: String, $painPointKeys: [String!], $minSeverity: Int, $retention: Float, $maxDepth: Int, $states: [BlueprintState!]) {
+    rootCauses(blueprintKey: $blueprintKey, painPointKeys: $painPointKeys, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth, states: $states) {
       totalImpact unattributedImpact painPointCount
       departments { rank department { key name } score share
         contributions { painPoint { key blueprintKey } score chains { actions { key } mass } } }

@@ -1,7 +1,8 @@
-import { ArgsType, Field, Float, Int } from '@nestjs/graphql';
+import { ArgsType, Field, Float, Int, IntersectionType } from '@nestjs/graphql';
 import { Problem } from '../../common/errors';
 import { DEFAULT_FLOW_PARAMS, FlowParams } from '../blame-flow';
 import { BlameLevel, FixInput } from '../models/decision.models';
+import { StatesArgs } from '../../blueprints/dto/states.args';
 
 /**
  * The arguments of the analysis queries, with their defaults, and the one
@@ -20,10 +21,15 @@ export class FlowArgs {
   maxDepth?: number | null;
 }
 
+/** Which blueprints a question is about: one by key, or every one in the states given (every state when absent). */
 @ArgsType()
-export class ScopeArgs extends FlowArgs {
+export class BlueprintScopeArgs extends StatesArgs {
   @Field(() => String, { nullable: true, description: 'one blueprint; every blueprint when absent' })
   blueprintKey?: string | null;
+}
+
+@ArgsType()
+export class ScopeArgs extends IntersectionType(FlowArgs, BlueprintScopeArgs, ArgsType) {
   @Field(() => Int, { nullable: true, description: 'only pain points of at least this severity, 1..5' })
   minSeverity?: number | null;
 }
@@ -58,14 +64,18 @@ export function scopeProblems(args: PainPointScopeArgs): Problem[] {
   if (!Number.isInteger(maxDepth) || maxDepth < 0 || maxDepth > MAX_DEPTH_LIMIT) {
     problems.push({ path: 'maxDepth', message: `must be an integer from 0 to ${MAX_DEPTH_LIMIT}` });
   }
-  const severity = args.minSeverity;
-  if (severity != null && (!Number.isInteger(severity) || severity < SEVERITY_RANGE.min || severity > SEVERITY_RANGE.max)) {
-    problems.push({ path: 'minSeverity', message: `must be an integer from ${SEVERITY_RANGE.min} to ${SEVERITY_RANGE.max}` });
-  }
+  problems.push(...minSeverityProblems(args.minSeverity));
   if (args.painPointKeys != null && args.blueprintKey == null) {
     problems.push({ path: 'painPointKeys', message: 'needs a blueprintKey: pain point keys are unique within a blueprint only' });
   }
   return problems;
+}
+
+/** The problem of a `minSeverity` outside 1..5. */
+export function minSeverityProblems(severity: number | null | undefined): Problem[] {
+  return severity != null && (!Number.isInteger(severity) || severity < SEVERITY_RANGE.min || severity > SEVERITY_RANGE.max)
+    ? [{ path: 'minSeverity', message: `must be an integer from ${SEVERITY_RANGE.min} to ${SEVERITY_RANGE.max}` }]
+    : [];
 }
 
 /** The problems of fixes that need no database: the level, and a blueprintKey exactly where one is needed. */

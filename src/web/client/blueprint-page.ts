@@ -6,7 +6,7 @@
  */
 import { cardMatches } from '../../analysis/things';
 import { formatFigure, formatShare, traceEdgeWidth } from '../scales';
-import { setupDecisions } from './decision-panels';
+import { AnalysisParams, setupDecisions } from './decision-panels';
 import { byId, cardLabel, cardOfElement, copyMarked, el, figuresTable, graphql, rankedEntryButton, rankingOf } from './dom';
 import { setupDuplicate, setupNewBlueprint, setupPngDownload } from './blueprint-actions';
 import { setupEditor } from './editor';
@@ -62,13 +62,13 @@ interface Trace {
 }
 
 const ANALYSIS = `
-query Analysis($blueprintKey: String, $retention: Float, $maxDepth: Int) {
-  rootCauses(blueprintKey: $blueprintKey, retention: $retention, maxDepth: $maxDepth) {
+query Analysis($blueprintKey: String, $states: [BlueprintState!], $retention: Float, $maxDepth: Int) {
+  rootCauses(blueprintKey: $blueprintKey, states: $states, retention: $retention, maxDepth: $maxDepth) {
     totalImpact unattributedImpact painPointCount
     departments { rank department { key name } score share
       contributions { painPoint { key title blueprintKey } score chains(limit: 1) { actions { name } mass } } }
   }
-  departmentDependencies(blueprintKey: $blueprintKey) { from { key name } to { key name } handoffs impact blueprints }
+  departmentDependencies(blueprintKey: $blueprintKey, states: $states) { from { key name } to { key name } handoffs impact blueprints }
 }`;
 
 const TRACE = `
@@ -126,12 +126,10 @@ function main(): void {
     showStatus,
     clearHighlights,
     params: () => params(),
-    setScope: (scope) => {
-      const radio = document.querySelector<HTMLInputElement>(`input[name=scope][value=${scope}]`);
-      if (radio && !radio.checked) {
-        radio.checked = true;
-        refreshSoon();
-      }
+    showEveryBlueprint: () => {
+      document.querySelector<HTMLInputElement>('input[name=scope][value=all]')!.checked = true;
+      document.querySelectorAll<HTMLInputElement>('input[name=state]').forEach((box) => (box.checked = true));
+      followScope();
     },
   });
 
@@ -140,13 +138,15 @@ function main(): void {
   let analysisSequence = 0;
   let traceSequence = 0;
 
-  const params = () => {
+  const params = (): AnalysisParams => {
     const r = Number(retention.value);
     const d = Number(depth.value);
     const scope = (document.querySelector<HTMLInputElement>('input[name=scope]:checked')?.value ?? 'blueprint') as
       | 'blueprint'
       | 'all';
-    return { scope, retention: r, maxDepth: d, id: `${scope}|${r}|${d}` };
+    const states = scope === 'all' ? Array.from(document.querySelectorAll<HTMLInputElement>('input[name=state]:checked'), (box) => box.value) : null;
+    const scopeId = states ? `all:${states.join('+')}` : scope;
+    return { scope, states, scopeId, retention: r, maxDepth: d, id: `${scopeId}|${r}|${d}` };
   };
 
   // --- highlighting ---------------------------------------------------------
@@ -381,13 +381,14 @@ function main(): void {
     try {
       const result = await graphql<{ rootCauses: RootCauseReport; departmentDependencies: Dependency[] }>(ANALYSIS, {
         blueprintKey: p.scope === 'all' ? null : data.key,
+        states: p.states,
         retention: p.retention,
         maxDepth: p.maxDepth,
       });
       if (mine !== analysisSequence) return;
       renderRootCauses(result.rootCauses, p.id);
       rootCausesBox.dataset.version = String(data.current ?? '');
-      renderDependencies(result.departmentDependencies, p.scope);
+      renderDependencies(result.departmentDependencies, p.scopeId);
       showStatus('');
       await decisions.refresh();
       if (activePain) await loadTrace(activePain);
@@ -412,7 +413,13 @@ function main(): void {
     refreshSoon();
   });
   depth.addEventListener('input', refreshSoon);
-  document.querySelectorAll<HTMLInputElement>('input[name=scope]').forEach((radio) => radio.addEventListener('change', refreshSoon));
+  const statesBox = byId<HTMLFieldSetElement>('states');
+  const followScope = () => {
+    statesBox.disabled = params().scope !== 'all';
+    refreshSoon();
+  };
+  document.querySelectorAll<HTMLInputElement>('input[name=scope]').forEach((radio) => radio.addEventListener('change', followScope));
+  document.querySelectorAll<HTMLInputElement>('input[name=state]').forEach((box) => box.addEventListener('change', refreshSoon));
 
   const onPain = (event: Event) => {
     const marker = (event.target as Element).closest<SVGGElement>('g.bp-pain');

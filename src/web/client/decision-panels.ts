@@ -13,15 +13,15 @@ import { Picture } from './picture';
 import { GraphQL, byId, cardLabel, cardName, cardOfElement, copyMarked, el, figuresTable, rankedEntryButton, rankingOf } from './dom';
 
 const BLAME = `
-query Blame($level: BlameLevel!, $blueprintKey: String, $retention: Float, $maxDepth: Int) {
-  blame(level: $level, blueprintKey: $blueprintKey, retention: $retention, maxDepth: $maxDepth) {
+query Blame($level: BlameLevel!, $blueprintKey: String, $states: [BlueprintState!], $retention: Float, $maxDepth: Int) {
+  blame(level: $level, blueprintKey: $blueprintKey, states: $states, retention: $retention, maxDepth: $maxDepth) {
     level totalImpact unplacedImpact painPointCount entries { rank key name blueprintKey score share painPointCount }
   }
 }`;
 
 const WHAT_IF = `
-query WhatIf($fixes: [FixInput!]!, $blueprintKey: String, $retention: Float, $maxDepth: Int) {
-  whatIf(fixes: $fixes, blueprintKey: $blueprintKey, retention: $retention, maxDepth: $maxDepth) {
+query WhatIf($fixes: [FixInput!]!, $blueprintKey: String, $states: [BlueprintState!], $retention: Float, $maxDepth: Int) {
+  whatIf(fixes: $fixes, blueprintKey: $blueprintKey, states: $states, retention: $retention, maxDepth: $maxDepth) {
     totalImpact removedImpact remainingImpact removedShare resolvedPainPoints
     painPoints { painPoint { key title blueprintKey } impact removed remaining resolved }
     departments { department { key name } before after }
@@ -89,8 +89,14 @@ type Fix = Required<Thing>;
 
 export interface AnalysisParams {
   scope: 'blueprint' | 'all';
+  /** The states of the blueprints of "all blueprints"; null for this blueprint alone. */
+  states: string[] | null;
+  /** The scope as one text: `blueprint`, or `all:` and the states. */
+  scopeId: string;
   retention: number;
   maxDepth: number;
+  /** The parameters as one text, to tell which answer a panel shows. */
+  id: string;
 }
 
 export interface DecisionContext {
@@ -100,7 +106,8 @@ export interface DecisionContext {
   showStatus(message: string, error?: boolean): void;
   clearHighlights(): void;
   params(): AnalysisParams;
-  setScope(scope: AnalysisParams['scope']): void;
+  /** Every blueprint, of every state (an opportunity's value is over all of them). */
+  showEveryBlueprint(): void;
 }
 
 export interface Decisions {
@@ -269,11 +276,12 @@ export function setupDecisions(context: DecisionContext): Decisions {
       const { whatIf } = await context.graphql<{ whatIf: WhatIfReport }>(WHAT_IF, {
         fixes: [...fixes.values()].map(({ fix }) => fix),
         blueprintKey: scopeKey(),
+        states: p.states,
         retention: p.retention,
         maxDepth: p.maxDepth,
       });
       if (mine !== whatIfSequence) return;
-      renderWhatIf(whatIf, `${[...fixes.keys()].join(' ')}|${p.scope}|${p.retention}|${p.maxDepth}`);
+      renderWhatIf(whatIf, `${[...fixes.keys()].join(' ')}|${p.id}`);
       context.showStatus('');
     } catch (error) {
       if (mine === whatIfSequence) context.showStatus((error as Error).message, true);
@@ -448,11 +456,12 @@ export function setupDecisions(context: DecisionContext): Decisions {
       const { blame } = await context.graphql<{ blame: BlameReport }>(BLAME, {
         level: shown,
         blueprintKey: scopeKey(),
+        states: p.states,
         retention: p.retention,
         maxDepth: p.maxDepth,
       });
       if (mine !== blameSequence) return;
-      renderBlame(blame, `${p.scope}|${p.retention}|${p.maxDepth}`);
+      renderBlame(blame, p.id);
     } catch (error) {
       if (mine === blameSequence) context.showStatus((error as Error).message, true);
     }
@@ -505,7 +514,7 @@ export function setupDecisions(context: DecisionContext): Decisions {
         return;
       }
       // Its value is over every blueprint; a stale fix names nothing and removes nothing.
-      context.setScope('all');
+      context.showEveryBlueprint();
       const stale = new Set(opportunity.staleFixes.map(thingText));
       for (const fix of opportunity.fixes) {
         if (!stale.has(thingText(fix))) fixes.set(thingText(fix), { fix: asFix(fix), label: thingText(fix) });
