@@ -7,7 +7,8 @@ import { Database, openDatabaseForCommand } from '../app.factory';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
-import { ImportMode } from '../blueprints/models/enums';
+import { BlueprintState, ImportMode } from '../blueprints/models/enums';
+import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { Problem } from '../common/errors';
 import { loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
@@ -24,10 +25,22 @@ import { BlameLevel, BlameReport, Dependents, WhatIfReport } from '../analysis/m
 
 export interface RootCauseArgs {
   blueprintKey?: string;
+  painPointKeys?: string[];
+  states?: BlueprintState[];
   minSeverity?: number;
   retention?: number;
   maxDepth?: number;
 }
+
+/** A pain point's trace as the command line prints it: every action its blame reached. */
+export interface TraceRows {
+  painPoint: { key: string; blueprintKey: string; title: string };
+  impact: number;
+  unattributed: number;
+  nodes: { action: { key: string; name: string; lane: string }; depth: number; received: number; kept: number; departments: { key: string; name: string }[] }[];
+}
+const TRACE_FIELDS = `painPoint { key blueprintKey title } impact unattributed
+  nodes { action { key name lane } depth received kept departments { key name } }`;
 
 export interface RootCauseRows {
   totalImpact: number;
@@ -139,7 +152,8 @@ export interface Backend {
   lint(key: string): Promise<LintFinding[]>;
   blueprintKeys(): Promise<string[]>;
   rootCauses(args: RootCauseArgs): Promise<RootCauseRows>;
-  dependencies(blueprintKey?: string): Promise<DependencyRow[]>;
+  dependencies(blueprintKey?: string, states?: BlueprintState[]): Promise<DependencyRow[]>;
+  trace(blueprintKey: string, painPointKey: string, flow: { retention?: number; maxDepth?: number }): Promise<TraceRows>;
   close(): Promise<void>;
 }
 
@@ -164,8 +178,19 @@ export class OperationError extends Error {
   }
 }
 
-export async function connect(url: string | undefined, log: (line: string) => void): Promise<Backend> {
-  return url ? new GraphQLBackend(url) : DirectBackend.open(log);
+/** Why an operation gave up waiting: a read changed nothing; a write sent to a server may still be made there. */
+export class TimeoutError extends OperationError {
+  constructor(seconds: number, where: string) {
+    super(
+      `${where} did not answer within ${seconds} s (--timeout SECONDS to wait longer). ` +
+        'A read changed nothing; a write may still be made: look at `blueprint history KEY` before sending it again.',
+      'TIMEOUT',
+    );
+  }
+}
+
+export async function connect(url: string | undefined, log: (line: string) => void, timeoutSeconds: number): Promise<Backend> {
+  return url ? new GraphQLBackend(url, timeoutSeconds) : DirectBackend.open(log);
 }
 
 class DirectBackend implements Backend {
@@ -226,10 +251,9 @@ class DirectBackend implements Backend {
   rootCauses(args: RootCauseArgs) {
     return this.guard(async () => {
       const report = await this.context.get(AnalysisService).rootCauses({
-        blueprintKey: args.blueprintKey,
-        minSeverity: args.minSeverity,
-        retention: args.retention ?? 0.5,
-        maxDepth: args.maxDepth ?? 6,
+        ...args,
+        retention: args.retention ?? DEFAULT_FLOW_PARAMS.retention,
+        maxDepth: args.maxDepth ?? DEFAULT_FLOW_PARAMS.maxDepth,
       });
       return {
         ...report,
@@ -244,8 +268,26 @@ class DirectBackend implements Backend {
     });
   }
 
-  dependencies(blueprintKey?: string) {
-    return this.guard(() => this.context.get(AnalysisService).departmentDependencies({ blueprintKey }));
+  dependencies(blueprintKey?: string, states?: BlueprintState[]) {
+    return this.guard(() => this.context.get(AnalysisService).departmentDependencies({ blueprintKey, states }));
+  }
+
+  trace(blueprintKey: string, painPointKey: string, flow: { retention?: number; maxDepth?: number }) {
+    return this.guard(async (): Promise<TraceRows> => {
+      const { painPoint, impact, unattributed, nodes } = await this.context.get(AnalysisService).painPointTrace(blueprintKey, painPointKey, flow);
+      return {
+        painPoint: { key: painPoint.key, blueprintKey: painPoint.blueprintKey, title: painPoint.title },
+        impact,
+        unattributed,
+        nodes: nodes.map(({ action, depth, received, kept, departments }) => ({
+          action: { key: action.key, name: action.name, lane: action.lane },
+          depth,
+          received,
+          kept,
+          departments: departments.map(({ key, name }) => ({ key, name })),
+        })),
+      };
+    });
   }
 
   blame(level: BlameLevel, scope: DecisionScope) {
@@ -290,22 +332,32 @@ class GraphQLBackend implements Backend {
     ? { authorization: `Bearer ${process.env.BLUEPRINT_API_KEY}` }
     : {};
 
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly timeoutSeconds: number,
+  ) {
     this.endpoint = url.replace(/\/+$/, '').replace(/\/graphql$/, '') + '/graphql';
   }
 
   private async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const signal = AbortSignal.timeout(this.timeoutSeconds * 1000);
+    const timedOut = () => new TimeoutError(this.timeoutSeconds, this.endpoint);
     let response: Response;
     try {
       response = await fetch(this.endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json', ...this.authorization },
         body: JSON.stringify({ query, variables }),
+        signal,
       });
     } catch (error) {
+      if (signal.aborted) throw timedOut();
       throw new OperationError(`cannot reach ${this.endpoint}: ${(error as Error).message}`, 'SERVICE_UNAVAILABLE');
     }
-    const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: any }[] };
+    const body = (await response.json().catch(() => {
+      if (signal.aborted) throw timedOut();
+      return {};
+    })) as { data?: T; errors?: { message: string; extensions?: any }[] };
     if (body.errors?.length) {
       const [first] = body.errors;
       throw new OperationError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.problems ?? [], first.extensions ?? {});
@@ -359,8 +411,8 @@ class GraphQLBackend implements Backend {
 
   async rootCauses(args: RootCauseArgs) {
     const data = await this.request<{ rootCauses: RootCauseRows }>(
-      `query($blueprintKey: String, $minSeverity: Int, $retention: Float, $maxDepth: Int) {
-        rootCauses(blueprintKey: $blueprintKey, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
+      `query($blueprintKey: String, $painPointKeys: [String!], $states: [BlueprintState!], $minSeverity: Int, $retention: Float, $maxDepth: Int) {
+        rootCauses(blueprintKey: $blueprintKey, painPointKeys: $painPointKeys, states: $states, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
           totalImpact unattributedImpact painPointCount
           departments { rank department { key name } score share contributions { painPoint { key blueprintKey } score } }
         }
@@ -370,13 +422,22 @@ class GraphQLBackend implements Backend {
     return data.rootCauses;
   }
 
-  async dependencies(blueprintKey?: string) {
+  async dependencies(blueprintKey?: string, states?: BlueprintState[]) {
     const data = await this.request<{ departmentDependencies: DependencyRow[] }>(
-      `query($blueprintKey: String) { departmentDependencies(blueprintKey: $blueprintKey) {
+      `query($blueprintKey: String, $states: [BlueprintState!]) { departmentDependencies(blueprintKey: $blueprintKey, states: $states) {
         from { key name } to { key name } handoffs impact blueprints } }`,
-      { blueprintKey },
+      { blueprintKey, states },
     );
     return data.departmentDependencies;
+  }
+
+  async trace(blueprintKey: string, painPointKey: string, flow: { retention?: number; maxDepth?: number }) {
+    const data = await this.request<{ painPointTrace: TraceRows }>(
+      `query($blueprintKey: String!, $painPointKey: String!, $retention: Float, $maxDepth: Int) {
+        painPointTrace(blueprintKey: $blueprintKey, painPointKey: $painPointKey, retention: $retention, maxDepth: $maxDepth) { ${TRACE_FIELDS} } }`,
+      { blueprintKey, painPointKey, ...flow },
+    );
+    return data.painPointTrace;
   }
 
   async opportunities() {

@@ -2,7 +2,8 @@ import type { Format } from './format';
 import { InvalidArgumentError, Option } from 'commander';
 import { checkDocument } from '../blueprints/document-validation';
 import { Problem } from '../common/errors';
-import { Backend, connect } from './backend';
+import { Backend, TimeoutError, connect } from './backend';
+import { Spinner } from './progress';
 import { SourceFile, displayPath } from './source-file';
 
 /** What every command of `blueprint` shares: output, problems at their place in a file, the backend. */
@@ -41,11 +42,42 @@ export const number = (what: string, integer: boolean) => (value: string) => {
   return parsed;
 };
 
+/** How long an operation may take, from `--timeout` (seconds). */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+let timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
+export function setTimeoutSeconds(seconds: number): void {
+  timeoutSeconds = seconds;
+}
+
+/**
+ * Runs `work` on the database in process, or on the server `--url` names;
+ * on a terminal a spinner shows once it takes more than a second, and it
+ * gives up after `--timeout` seconds with a message that says so.
+ */
+/** A number above zero, for `what`. */
+export const positive = (what: string) => (value: string) => {
+  const parsed = number(what, false)(value);
+  if (parsed <= 0) throw new InvalidArgumentError(`expected a number above 0 for ${what}`);
+  return parsed;
+};
+
 export async function withBackend<T>(options: { url?: string }, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = await connect(options.url, (line) => err(line));
+  const spinner = new Spinner(process.stderr, options.url ? `waiting for ${options.url}` : 'working on the database');
+  const backend = await connect(options.url, (line) => spinner.log(line), timeoutSeconds).catch((error) => {
+    spinner.stop();
+    throw error;
+  });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await work(backend);
+    // A server's answers time out request by request (GraphQLBackend); the database in process, here.
+    if (options.url) return await work(backend);
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TimeoutError(timeoutSeconds, 'the database')), timeoutSeconds * 1000);
+    });
+    return await Promise.race([work(backend), timedOut]);
   } finally {
+    clearTimeout(timer);
+    spinner.stop();
     await backend.close();
   }
 }

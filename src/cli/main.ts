@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ImportMode } from '../blueprints/models/enums';
+import { BlueprintState, ImportMode } from '../blueprints/models/enums';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import { Backend, OperationError } from './backend';
-import { err, number, offlineProblems, out, printedAsJson, problemLines, urlOption, withBackend } from './command-kit';
+import { DEFAULT_TIMEOUT_SECONDS, err, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
@@ -21,6 +21,8 @@ export function buildProgram(): Command {
   const program = new Command('blueprint')
     .description('Validate, import, export and query service blueprints kept as YAML or JSON files.')
     .showHelpAfterError()
+    .option('--timeout <seconds>', 'give up on an operation after this long', positive('--timeout'), DEFAULT_TIMEOUT_SECONDS)
+    .hook('preAction', (command) => setTimeoutSeconds(command.optsWithGlobals().timeout))
     .exitOverride();
   const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
 
@@ -82,11 +84,15 @@ export function buildProgram(): Command {
               outcome = 'rejected';
               if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
               else if (failure.code === 'CONFLICT') {
-                rejections.push(`${file}: ${failure.message}`);
                 const key = (source.data as { key?: unknown }).key;
-                if (options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string') {
-                  rejections.push(...(await describeChangesSince(backend, key, options.expectedVersion)));
-                }
+                const moved = options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string';
+                // In the command line's words: the API's "mode REPLACE" is --replace here.
+                rejections.push(
+                  moved || mode === ImportMode.REPLACE
+                    ? `${file}: ${failure.message}`
+                    : `${file}: a blueprint with the key "${String(key)}" exists; import with --replace to replace it`,
+                );
+                if (moved) rejections.push(...(await describeChangesSince(backend, key as string, options.expectedVersion!)));
               }
               else throw failure;
             }
@@ -133,19 +139,35 @@ export function buildProgram(): Command {
       });
     });
 
+  /** `--state S` (repeatable): only blueprints in these states. */
+  const stateOption = () =>
+    new Option('--state <state>', 'only blueprints in this state (repeat for several; default: every state)')
+      .choices(Object.values(BlueprintState))
+      .argParser((value: string, previous: BlueprintState[] | undefined) => {
+        if (!(Object.values(BlueprintState) as string[]).includes(value)) {
+          throw new InvalidArgumentError(`expected one of ${Object.values(BlueprintState).join(', ')}`);
+        }
+        return [...(previous ?? []), value as BlueprintState];
+      });
+
   program
     .command('root-causes')
     .description('Rank the departments by the customer pain they cause (blame flow).')
     .option('--blueprint <key>', 'one blueprint (default: all)')
+    .option('--pain-point <key>', 'only this pain point of --blueprint (repeat for several)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .addOption(stateOption())
     .option('--min-severity <n>', 'only pain points of at least this severity', number('--min-severity', true))
     .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), 0.5)
     .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), 6)
     .addOption(formatOption())
     .addOption(urlOption())
-    .action(async (options: { blueprint?: string; minSeverity?: number; retention: number; maxDepth: number; format: Format; url?: string }) => {
+    .action(async (options: { blueprint?: string; painPoint?: string[]; state?: BlueprintState[]; minSeverity?: number; retention: number; maxDepth: number; format: Format; url?: string }) => {
+      if (options.painPoint && !options.blueprint) throw new InvalidArgumentError('--pain-point needs --blueprint: pain point keys are unique within a blueprint only');
       const report = await withBackend(options, (backend) =>
         backend.rootCauses({
           blueprintKey: options.blueprint,
+          painPointKeys: options.painPoint,
+          states: options.state,
           minSeverity: options.minSeverity,
           retention: options.retention,
           maxDepth: options.maxDepth,
@@ -172,13 +194,53 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('trace')
+    .description("Where one pain point's blame went: every action it reached, with what each received and kept.")
+    .argument('<blueprint>', 'the blueprint key')
+    .argument('<pain-point>', 'the pain point key')
+    .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), 0.5)
+    .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), 6)
+    .addOption(formatOption())
+    .option('--json', 'the same as --format json')
+    .addOption(urlOption())
+    .action(async (blueprintKey: string, painPointKey: string, options: { retention: number; maxDepth: number; format: Format; json?: boolean; url?: string }) => {
+      const format: Format = options.json ? 'json' : options.format;
+      const trace = await withBackend(options, (backend) => backend.trace(blueprintKey, painPointKey, options));
+      if (printedAsJson(format, trace)) return;
+      if (format === 'table') {
+        out(`${trace.painPoint.title} (${trace.painPoint.blueprintKey}/${trace.painPoint.key}): impact ${decimal(trace.impact)}, unattributed ${decimal(trace.unattributed)}`);
+        out();
+      }
+      const figure = (value: number) => (format === 'csv' ? value : decimal(value));
+      out(
+        render(
+          trace.nodes,
+          [
+            { header: 'depth', value: (n) => n.depth, align: 'right' },
+            { header: 'action', value: (n) => n.action.key },
+            { header: 'name', value: (n) => n.action.name },
+            { header: 'lane', value: (n) => n.action.lane },
+            { header: 'received', value: (n) => figure(n.received), align: 'right' },
+            { header: 'kept', value: (n) => figure(n.kept), align: 'right' },
+            { header: 'departments', value: (n) => n.departments.map((d) => d.key).join(format === 'csv' ? ';' : ', ') },
+          ],
+          format,
+        ),
+      );
+    });
+
+  program
     .command('dependencies')
     .description('Which department relies on which: handoffs and the blame that crossed them.')
     .option('--blueprint <key>', 'one blueprint (default: all)')
+    .addOption(stateOption())
+    .option('--from <department>', 'only what this department relies on')
+    .option('--to <department>', 'only what relies on this department')
     .addOption(formatOption())
     .addOption(urlOption())
-    .action(async (options: { blueprint?: string; format: Format; url?: string }) => {
-      const rows = await withBackend(options, (backend) => backend.dependencies(options.blueprint));
+    .action(async (options: { blueprint?: string; state?: BlueprintState[]; from?: string; to?: string; format: Format; url?: string }) => {
+      const all = await withBackend(options, (backend) => backend.dependencies(options.blueprint, options.state));
+      const rows = all.filter((row) => (!options.from || row.from.key === options.from) && (!options.to || row.to.key === options.to));
       if (printedAsJson(options.format, rows)) return;
       out(
         render(
