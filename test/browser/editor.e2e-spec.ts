@@ -61,7 +61,7 @@ describe('the blueprint editor, in Chromium', () => {
     await page.getByRole('button', { name: 'Edit blueprint' }).click();
     await page.getByRole('button', { name: 'Add stage' }).click();
     await dialog().getByLabel('Name').fill('Report');
-    await dialog().getByLabel('First step').fill('Call the shop');
+    await dialog().getByLabel('First step', { exact: true }).fill('Call the shop');
     await save();
     await versionShown(2);
     await page.locator('.edit-layer button.add-step[data-stage="report"]').click();
@@ -179,21 +179,24 @@ describe('the blueprint editor, in Chromium', () => {
     expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(1);
     await dialog().getByRole('button', { name: 'Cancel' }).click();
 
-    // Someone else renames the action while the form is open: Save is refused and says so, the input stays.
+    // Someone else renames the stage and takes the action's dependency away while the form is open: Save is
+    // refused and says so, the input stays; saving again applies the form's change over theirs, which stays.
     await page.click('g.bp-cards g.bp-card[data-action="f1"]');
     await dialog().getByLabel('Name').fill('Answers at once');
     await dataOf(api, 'mutation($b: String!) { renameStage(blueprintKey: $b, key: "s1", name: "Reporting") { version } }', { b: key });
-    await page.waitForFunction(() => document.querySelector('g.bp-stage title')?.textContent === 'Reporting');
+    await dataOf(api, 'mutation($b: String!) { removeDependency(blueprintKey: $b, from: "f1", to: "b1") { version } }', { b: key });
+    await versionShown(3);
     await dialog().getByRole('button', { name: 'Save', exact: true }).click();
     const problem = dialog().locator('.dialog-problem');
     await problem.filter({ hasText: 'Someone else changed this blueprint' }).waitFor();
     expect(await problem.textContent()).toContain('version 2: renameStage');
+    expect(await problem.textContent()).toContain('version 3: removeDependency');
     expect(await dialog().getByLabel('Name').inputValue()).toBe('Answers at once');
     await save();
-    await versionShown(3);
+    await versionShown(4);
     const { exportBlueprint } = await dataOf(api, EXPORT, { key });
     expect(exportBlueprint.stages[0].name).toBe('Reporting');
-    expect(exportBlueprint.stages[0].steps[0].actions[1].name).toBe('Answers at once');
+    expect(exportBlueprint.stages[0].steps[0].actions[1]).toMatchObject({ name: 'Answers at once', dependsOn: [] });
 
     // By keyboard: Enter on a focused card opens it, Enter saves, and focus is back on the card of the redrawn grid.
     await page.focus('g.bp-cards g.bp-card[data-action="c1"]');
@@ -201,7 +204,7 @@ describe('the blueprint editor, in Chromium', () => {
     await dialog().getByLabel('Name').fill('Calls the hotline');
     await page.keyboard.press('Enter');
     await dialog().waitFor({ state: 'detached' });
-    await versionShown(4);
+    await versionShown(5);
     await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset?.action === 'c1');
     // "Add dependency", then the card chosen by keyboard.
     await page.keyboard.press('Enter');
@@ -209,16 +212,50 @@ describe('the blueprint editor, in Chromium', () => {
     await page.focus('g.bp-cards g.bp-card[data-action="b1"]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('path.bp-edge[data-from="c1"][data-to="b1"]', { state: 'attached' });
-    await versionShown(5);
+    await versionShown(6);
 
     // Hostile names stay text.
     await page.click('g.bp-cards g.bp-card[data-action="b1"]');
     await dialog().getByLabel('Name').fill('<img src=x onerror=alert(1)>');
     await save();
-    await versionShown(6);
+    await versionShown(7);
     expect(await page.$('#canvas img')).toBeNull();
     expect(await page.textContent('g.bp-card[data-action="b1"] text.bp-card-name')).toContain('<img');
   });
+  it("undoes this page's own edits, one after another, and refuses once someone else has changed the blueprint", async () => {
+    const p = `${uniqueKey('undo')}-`;
+    const key = `${p}bp`;
+    await dataOf(api, IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+    const names = async () => (await dataOf(api, EXPORT, { key })).exportBlueprint.stages[0].steps[0].actions.map((a: any) => a.name);
+    const original = await names();
+    for (const [card, name, version] of [['c1', 'One', 2], ['f1', 'Two', 3]] as const) {
+      await page.click(`g.bp-cards g.bp-card[data-action="${card}"]`);
+      await dialog().getByLabel('Name').fill(name);
+      await save();
+      await versionShown(version);
+    }
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await versionShown(4);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await versionShown(5);
+    expect(await names()).toEqual(original);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await versionShown(6);
+    expect(await names()).toEqual(['One', ...original.slice(1)]);
+
+    // Someone else's change since: undoing would take it back too, so it is refused and says so.
+    await dataOf(api, 'mutation($b: String!) { renameStage(blueprintKey: $b, key: "s1", name: "Reporting") { version } }', { b: key });
+    await versionShown(7);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('#status').filter({ hasText: 'someone else changed the blueprint since' }).waitFor();
+    const { exportBlueprint } = await dataOf(api, EXPORT, { key });
+    expect([exportBlueprint.stages[0].name, exportBlueprint.stages[0].steps[0].actions[0].name]).toEqual(['Reporting', 'One']);
+    expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(7);
+  });
+
   it('moves a card by dragging it to another step and lane', async () => {
     const p = `${uniqueKey('drag')}-`;
     const key = `${p}bp`;
@@ -251,7 +288,7 @@ describe('the blueprint editor, in Chromium', () => {
   it('redraws an edit of a 500-action blueprint without a reload, and says how long it took', async () => {
     const p = `${uniqueKey('big')}-`;
     const key = `${p}bp`;
-    const document = {
+    const fiveHundred = {
       key,
       name: 'Five hundred actions',
       departments: [{ key: `${p}ops`, name: 'Operations' }],
@@ -272,7 +309,7 @@ describe('the blueprint editor, in Chromium', () => {
       })),
       painPoints: [{ key: 'p1', title: 'Slow', action: 's0t0a0', severity: 3 }],
     };
-    await dataOf(api, IMPORT_KEY, { document, mode: 'CREATE' });
+    await dataOf(api, IMPORT_KEY, { document: fiveHundred, mode: 'CREATE' });
     await page.goto(`${api.url}/blueprints/${key}`);
     await versionShown(1);
     await page.getByRole('button', { name: 'Edit blueprint' }).click();

@@ -25,8 +25,9 @@ describe('a blueprint page kept current, in Chromium', () => {
   beforeAll(async () => {
     api = await startTestApp();
     browser = await launchChromium();
-    const contexts = await Promise.all([browser.newContext(), browser.newContext()]);
-    pages = await Promise.all(contexts.map((context) => context.newPage({ viewport: { width: 1280, height: 900 } } as never)));
+    const viewport = { width: 1280, height: 900 };
+    const contexts = await Promise.all([browser.newContext({ viewport }), browser.newContext({ viewport })]);
+    pages = await Promise.all(contexts.map((context) => context.newPage()));
     errors = pages.map(watchErrors);
   });
   afterEach(() => {

@@ -144,7 +144,7 @@ describe('filters and pages for clients', () => {
     for (const after of ['not-a-cursor', painPoints.pageInfo.endCursor]) {
       const response = await api.graphql(BLUEPRINTS, { after });
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
-      expect(response.errors![0].extensions!.problems[0].path).toBe('after');
+      expect((response.errors![0].extensions!.problems as { path: string }[])[0].path).toBe('after');
     }
     expect(codeOf(await api.graphql(PAIN_POINTS, { blueprintKey: uniqueKey('absent') }))).toBe('NOT_FOUND');
   });

@@ -211,18 +211,24 @@ export function setupEditor(context: EditorContext): void {
     }
   };
 
+  /**
+   * Undo (or redo) restores the version before the edit, against the version the edit made: if
+   * anyone else has changed the blueprint since, the restore is refused rather than taking their
+   * change back too. A restore makes a new version with the content of an older one, so entries
+   * that stood on that older version stand on the new one from then on.
+   */
   const restore = async (entry: { label: string; to: number; made: number }, direction: 'Undo' | 'Redo') => {
-    const current = context.version();
     try {
       const { restoreBlueprint } = await context.graphql<{ restoreBlueprint: { version: number } }>(RESTORE, {
         key: context.key,
         version: entry.to,
-        expectedVersion: current,
+        expectedVersion: entry.made,
       });
-      const record = { label: entry.label, to: current, made: restoreBlueprint.version };
-      (direction === 'Undo' ? redoStack : undoStack).push(record);
-      context.showStatus(`${direction}: ${entry.label} (version ${restoreBlueprint.version})`);
-      await context.redraw(restoreBlueprint.version);
+      const made = restoreBlueprint.version;
+      for (const other of [...undoStack, ...redoStack]) if (other.made === entry.to) other.made = made;
+      (direction === 'Undo' ? redoStack : undoStack).push({ label: entry.label, to: entry.made, made });
+      context.showStatus(`${direction}: ${entry.label} (version ${made})`);
+      await context.redraw(made);
     } catch (error) {
       (direction === 'Undo' ? undoStack : redoStack).push(entry);
       const conflict = error instanceof GraphQLRequestError && error.code === 'CONFLICT';
@@ -448,6 +454,24 @@ export function setupEditor(context: EditorContext): void {
     });
   };
 
+  /** An action as its update's input: every field, null or empty where the document leaves it out. */
+  const inputOfAction = (a: ActionDoc) => ({
+    key: a.key,
+    lane: a.lane,
+    name: a.name,
+    description: a.description ?? null,
+    channel: a.channel ?? null,
+    touchpoint: a.touchpoint ?? null,
+    emotion: a.emotion ?? null,
+    role: a.role ?? null,
+    department: a.department ?? null,
+    process: a.process ?? null,
+    systems: a.systems ?? [],
+    dependsOn: a.dependsOn ?? [],
+  });
+  /** The same action in the newest document (someone may have changed it while its form was open), else as it was. */
+  const newest = async <T extends { key: string }>(pick: (data: Loaded) => T[], was: T): Promise<T> => pick(await load()).find((x) => x.key === was.key) ?? was;
+
   const editAction = async (actionKey: string) => {
     const data = await load();
     const found = allActions(data).find(({ action }) => action.key === actionKey);
@@ -464,11 +488,11 @@ export function setupEditor(context: EditorContext): void {
       intro,
       fields: actionFields(data, action, step.key),
       save: async (values) => {
-        const input = actionInput(action.key, values, action.dependsOn);
-        const changed = (Object.keys(input) as (keyof typeof input)[]).some(
-          (field) => JSON.stringify(input[field]) !== JSON.stringify((action as unknown as Record<string, unknown>)[field] ?? (field === 'systems' ? [] : null)),
-        );
-        if (changed) await edit('updateAction', { a: input }, `change action “${action.name}”`);
+        // What this form changed, over the action as it is now: another person's change to a field the
+        // form left alone (a dependency drawn meanwhile, a name) stays.
+        const now = inputOfAction(await newest((d) => allActions(d).map(({ action: a }) => a), action));
+        const input = mergeChanges(inputOfAction(action), actionInput(action.key, values, action.dependsOn), now);
+        if (!sameFields(input, now)) await edit('updateAction', { a: input }, `change action “${action.name}”`);
         if (values.step !== step.key) await edit('moveAction', { k: action.key, s: values.step }, `move action “${action.name}”`);
       },
       remove: {
@@ -525,6 +549,16 @@ export function setupEditor(context: EditorContext): void {
     causes: values.causes,
   });
 
+  /** A pain point as its form's values. */
+  const painValues = (pain: PainDoc): Values => ({
+    title: pain.title,
+    severity: String(pain.severity),
+    frequency: pain.frequency == null ? '' : String(pain.frequency),
+    category: pain.category ?? '',
+    description: pain.description ?? '',
+    causes: pain.causes ?? [],
+  });
+
   const addPainPoint = async (actionKey: string) => {
     const data = await load();
     const taken = painKeys(data);
@@ -547,7 +581,12 @@ export function setupEditor(context: EditorContext): void {
       title: `Pain point “${pain.title}”`,
       root: 'painPoint',
       fields: painFields(data, pain),
-      save: (values) => edit('updatePainPoint', { p: painInput(pain.key, pain.action, values) }, `change pain point “${pain.title}”`),
+      save: async (values) => {
+        const fresh = await newest((d) => d.document.painPoints, pain);
+        const now = painInput(pain.key, fresh.action, painValues(fresh));
+        const input = mergeChanges(painInput(pain.key, pain.action, painValues(pain)), painInput(pain.key, pain.action, values), now);
+        if (!sameFields(input, now)) await edit('updatePainPoint', { p: input }, `change pain point “${pain.title}”`);
+      },
       remove: { confirm: `Delete the pain point “${pain.title}”?`, run: () => edit('removePainPoint', { k: pain.key }, `delete pain point “${pain.title}”`) },
     });
   };
@@ -704,4 +743,17 @@ export function setupEditor(context: EditorContext): void {
     if (event.shiftKey) redo();
     else undo();
   });
+}
+
+/** `mine` where the user changed a field from `opened`, else `now`: a three-way merge of one form's fields. */
+function mergeChanges<T extends object>(opened: T, mine: T, now: T): T {
+  const merged = { ...now };
+  for (const field of Object.keys(mine) as (keyof T)[]) {
+    if (JSON.stringify(mine[field]) !== JSON.stringify(opened[field])) merged[field] = mine[field];
+  }
+  return merged;
+}
+
+function sameFields<T extends object>(a: T, b: T): boolean {
+  return (Object.keys(a) as (keyof T)[]).every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
