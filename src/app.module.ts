@@ -24,6 +24,7 @@ import { operationLogPlugin } from './logging/operation-log.plugin';
 import { unexpectedErrorsPlugin } from './logging/unexpected-errors.plugin';
 import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
+import { describeRootTypes } from './schema/root-types';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule, PagingModule];
@@ -66,7 +67,7 @@ export class AppModule {
             ApolloServerPluginCacheControlDisabled(),
           ],
           context: ({ req }: { req: unknown }) => ({ req, responseBudget: new ResponseBudget(security.limits.maxResponseFields) }),
-          transformSchema: chargeRootFields,
+          transformSchema: (schema) => chargeRootFields(describeRootTypes(schema)),
           // Cross-site writes are stopped at the door (app.factory: JSON bodies only), and GET runs no
           // mutation; Apollo's own check would also refuse plain GET queries, which the contract allows.
           csrfPrevention: false,

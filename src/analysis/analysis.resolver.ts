@@ -41,8 +41,8 @@ export class AnalysisResolver {
 
   @Query(() => PainTrace, { description: 'Where the blame of one pain point flows.' })
   painPointTrace(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('painPointKey') painPointKey: string,
+    @Args('blueprintKey', { description: "the pain point's blueprint" }) blueprintKey: string,
+    @Args('painPointKey', { description: "the pain point's key within that blueprint" }) painPointKey: string,
     @Args() flow: FlowArgs,
   ): Promise<PainTrace> {
     return this.analysis.painPointTrace(blueprintKey, painPointKey, flow);
@@ -57,7 +57,8 @@ export class PainContributionResolver {
   @ResolveField(() => [BlameChain], { description: `the chains that carried most mass; limit 0 to ${MAX_CHAIN_LIMIT}` })
   chains(
     @Parent() contribution: PainContribution,
-    @Args('limit', { type: () => Int, nullable: true, defaultValue: 3 }) limit: number | null,
+    @Args('limit', { type: () => Int, nullable: true, defaultValue: 3, description: `how many chains at most, 0..${MAX_CHAIN_LIMIT}; 3 when absent` })
+    limit: number | null,
   ): Promise<BlameChain[]> {
     limit ??= 3;
     if (limit < 0 || limit > MAX_CHAIN_LIMIT) {

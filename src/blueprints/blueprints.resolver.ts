@@ -24,23 +24,33 @@ export class BlueprintsResolver {
   }
 
   @Query(() => Blueprint, { nullable: true, description: 'null if absent' })
-  blueprint(@Args('key') key: string, @Info() info: GraphQLResolveInfo): Promise<Blueprint | null> {
+  blueprint(@Args('key', { description: "the blueprint's key" }) key: string, @Info() info: GraphQLResolveInfo): Promise<Blueprint | null> {
     return this.service.get(key, selectsAnyOf(info, CONTENT_FIELDS));
   }
 
   @Query(() => BlueprintDocument, { description: 'The current document, or that of a kept version; NOT_FOUND if absent' })
   exportBlueprint(
-    @Args('key') key: string,
+    @Args('key', { description: "the blueprint's key" }) key: string,
     @Args('version', { type: () => Int, nullable: true, description: 'a kept version (blueprintVersions); the current document when absent' })
     version: number | null,
   ): Promise<BlueprintDocument> {
     return this.service.export(key, version);
   }
 
-  @Mutation(() => ImportResult)
+  @Mutation(() => ImportResult, {
+    description:
+      'Writes a blueprint document in one transaction: creates the blueprint, or replaces it in mode REPLACE; ' +
+      'every problem of the document is reported at once (BAD_USER_INPUT), and a rejected import writes nothing.',
+  })
   importBlueprint(
-    @Args('document', { type: () => BlueprintDocument }) document: BlueprintDocument,
-    @Args('mode', { type: () => ImportMode, nullable: true, defaultValue: ImportMode.CREATE }) mode: ImportMode | null,
+    @Args('document', { type: () => BlueprintDocument, description: 'the blueprint with everything it references' }) document: BlueprintDocument,
+    @Args('mode', {
+      type: () => ImportMode,
+      nullable: true,
+      defaultValue: ImportMode.CREATE,
+      description: 'what to do when the key exists: CREATE (the default) answers CONFLICT, REPLACE replaces it',
+    })
+    mode: ImportMode | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
     @Info() info: GraphQLResolveInfo,
@@ -57,7 +67,7 @@ export class BlueprintsResolver {
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'Deletes the blueprint with its history; NOT_FOUND if absent; organisation-wide nodes stay' })
-  deleteBlueprint(@Args('key') key: string): Promise<boolean> {
+  deleteBlueprint(@Args('key', { description: 'the key of the blueprint to delete' }) key: string): Promise<boolean> {
     return this.service.delete(key);
   }
 }

@@ -14,8 +14,8 @@ export class ComparisonResolver {
       'of each side under the default parameters. NOT_FOUND for a blueprint or version that is not there.',
   })
   compareBlueprints(
-    @Args('from') from: string,
-    @Args('to') to: string,
+    @Args('from', { description: 'the key of the blueprint compared from (before), e.g. the CURRENT one' }) from: string,
+    @Args('to', { description: 'the key of the blueprint compared to (after), e.g. its FUTURE one; the same key to compare two versions' }) to: string,
     @Args('fromVersion', VERSION) fromVersion: number | null,
     @Args('toVersion', VERSION) toVersion: number | null,
   ): Promise<BlueprintComparison> {

@@ -20,6 +20,7 @@ function checkName(name: string, path: string): void {
 }
 
 const POSITION = { type: () => Int, nullable: true, description: '0-based; the end when absent' } as const;
+const BLUEPRINT_KEY = { description: 'the key of the blueprint to edit' } as const;
 
 /** Granular edits of one blueprint; each returns the blueprint as it now is. */
 @Resolver(() => Blueprint)
@@ -28,8 +29,8 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: "Changes a blueprint's name, description, state or persona." })
   updateBlueprint(
-    @Args('key') key: string,
-    @Args('properties', { type: () => BlueprintPropertiesInput }) properties: BlueprintPropertiesInput,
+    @Args('key', { description: "the blueprint's key" }) key: string,
+    @Args('properties', { type: () => BlueprintPropertiesInput, description: 'the fields to change; the others stay' }) properties: BlueprintPropertiesInput,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -42,10 +43,10 @@ export class EditingResolver {
     });
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Adds a stage, with its steps and actions, at a position.' })
   addStage(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('stage', { type: () => StageDocument }) stage: StageDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('stage', { type: () => StageDocument, description: 'the stage with its steps and actions; its keys must be new in the blueprint' }) stage: StageDocument,
     @Args('position', POSITION) position: number | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -54,11 +55,11 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStage(doc, part, position), focus('stage', part.key));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Renames a stage.' })
   renameStage(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
-    @Args('name') name: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the stage's key" }) key: string,
+    @Args('name', { description: 'its new name, 1..200 characters' }) name: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -66,11 +67,11 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.renameStage(doc, key, name));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Moves a stage to another place in the blueprint.' })
   moveStage(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
-    @Args('position', { type: () => Int }) position: number,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the stage's key" }) key: string,
+    @Args('position', { type: () => Int, description: 'its new place among the stages, 0-based' }) position: number,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -79,19 +80,19 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Removes a stage with its steps and actions (refused while a pain point occurs at one).' })
   removeStage(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the stage's key" }) key: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStage(doc, key));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Adds a step, with its actions, to a stage at a position.' })
   addStep(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('stageKey') stageKey: string,
-    @Args('step', { type: () => StepDocument }) step: StepDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('stageKey', { description: 'the key of the stage to add it to' }) stageKey: string,
+    @Args('step', { type: () => StepDocument, description: 'the step with its actions; its keys must be new in the blueprint' }) step: StepDocument,
     @Args('position', POSITION) position: number | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -102,10 +103,10 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: "Changes a step's name and, when given, its evidence." })
   updateStep(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
-    @Args('name') name: string,
-    @Args('evidence', { type: () => [String], nullable: true }) evidence: string[] | null | undefined,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the step's key" }) key: string,
+    @Args('name', { description: 'its new name, 1..200 characters' }) name: string,
+    @Args('evidence', { type: () => [String], nullable: true, description: 'its new evidence, replacing the old; kept when absent, removed by null' }) evidence: string[] | null | undefined,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -115,9 +116,9 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Moves a step within its stage or to another stage.' })
   moveStep(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
-    @Args('stageKey') stageKey: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the step's key" }) key: string,
+    @Args('stageKey', { description: 'the key of the stage to move it to (its own to reorder)' }) stageKey: string,
     @Args('position', POSITION) position: number | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -127,19 +128,19 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Removes a step with its actions (refused while a pain point occurs at one).' })
   removeStep(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the step's key" }) key: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStep(doc, key));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Adds an action to a step at a position.' })
   addAction(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('stepKey') stepKey: string,
-    @Args('action', { type: () => ActionDocument }) action: ActionDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('stepKey', { description: 'the key of the step to add it to' }) stepKey: string,
+    @Args('action', { type: () => ActionDocument, description: 'the action; its key must be new in the blueprint' }) action: ActionDocument,
     @Args('position', POSITION) position: number | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -150,8 +151,8 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Replaces the action with the same key, keeping its place.' })
   updateAction(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('action', { type: () => ActionDocument }) action: ActionDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('action', { type: () => ActionDocument, description: 'the action as it is to be, under the key of an existing one' }) action: ActionDocument,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -161,9 +162,9 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Moves an action within its step or to another step.' })
   moveAction(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
-    @Args('stepKey') stepKey: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the action's key" }) key: string,
+    @Args('stepKey', { description: 'the key of the step to move it to (its own to reorder)' }) stepKey: string,
     @Args('position', POSITION) position: number | null,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -173,8 +174,8 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Removes an action with its dependencies (refused while a pain point occurs at it).' })
   removeAction(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the action's key" }) key: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -183,30 +184,30 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Makes action `from` depend on action `to`.' })
   addDependency(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('from') from: string,
-    @Args('to') to: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('from', { description: 'the key of the action that depends' }) from: string,
+    @Args('to', { description: 'the key of the action it depends on; not `from` itself' }) to: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addDependency(doc, from, to));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Makes action `from` no longer depend on action `to`; NOT_FOUND if it does not.' })
   removeDependency(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('from') from: string,
-    @Args('to') to: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('from', { description: 'the key of the action that depends' }) from: string,
+    @Args('to', { description: 'the key of the action it depends on' }) to: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeDependency(doc, from, to));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Adds a pain point, after the others.' })
   addPainPoint(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('painPoint', { type: () => PainPointDocument, description: 'the pain point; its key must be new in the blueprint' }) painPoint: PainPointDocument,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -216,8 +217,8 @@ export class EditingResolver {
 
   @Mutation(() => Blueprint, { description: 'Replaces the pain point with the same key, keeping its place.' })
   updatePainPoint(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('painPoint', { type: () => PainPointDocument }) painPoint: PainPointDocument,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('painPoint', { type: () => PainPointDocument, description: 'the pain point as it is to be, under the key of an existing one' }) painPoint: PainPointDocument,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -225,10 +226,10 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
   }
 
-  @Mutation(() => Blueprint)
+  @Mutation(() => Blueprint, { description: 'Removes a pain point.' })
   removePainPoint(
-    @Args('blueprintKey') blueprintKey: string,
-    @Args('key') key: string,
+    @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
+    @Args('key', { description: "the pain point's key" }) key: string,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {

@@ -16,7 +16,7 @@ export class HistoryResolver {
   ) {}
 
   @Query(() => [BlueprintVersion], { description: 'The kept versions of a blueprint, newest first; NOT_FOUND if absent' })
-  blueprintVersions(@Args('key') key: string): Promise<BlueprintVersion[]> {
+  blueprintVersions(@Args('key', { description: "the blueprint's key" }) key: string): Promise<BlueprintVersion[]> {
     return this.blueprints.versions(key);
   }
 
@@ -26,8 +26,8 @@ export class HistoryResolver {
       '(an entry since deleted is BAD_USER_INPUT). Restoring the current state writes nothing.',
   })
   restoreBlueprint(
-    @Args('key') key: string,
-    @Args('version', { type: () => Int }) version: number,
+    @Args('key', { description: "the blueprint's key" }) key: string,
+    @Args('version', { type: () => Int, description: 'the kept version to restore (see blueprintVersions)' }) version: number,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
@@ -40,9 +40,10 @@ export class HistoryResolver {
       'CONFLICT if the new key is taken.',
   })
   duplicateBlueprint(
-    @Args('key') key: string,
-    @Args('newKey') newKey: string,
-    @Args('state', { type: () => BlueprintState, nullable: true, defaultValue: BlueprintState.FUTURE }) state: BlueprintState,
+    @Args('key', { description: 'the key of the blueprint to copy' }) key: string,
+    @Args('newKey', { description: 'the key of the copy' }) newKey: string,
+    @Args('state', { type: () => BlueprintState, nullable: true, defaultValue: BlueprintState.FUTURE, description: "the copy's state; FUTURE when absent" })
+    state: BlueprintState,
     @Args('name', { type: () => String, nullable: true, description: "the copy's name; the original's when absent" }) name: string | null,
     @Context() context: RequestContext,
   ): Promise<Blueprint> {

@@ -21,7 +21,7 @@ export class LiveResolver {
       'on the database, within about a second; writes that change nothing send none.',
     resolve: (event: BlueprintChangeEvent): BlueprintChange => ({ ...event, deleted: event.version === null }),
   })
-  blueprintChanged(@Args('key') key: string): AsyncIterableIterator<BlueprintChangeEvent> {
+  blueprintChanged(@Args('key', { description: 'the key of the blueprint to watch' }) key: string): AsyncIterableIterator<BlueprintChangeEvent> {
     return changesOf(this.feed, key);
   }
 

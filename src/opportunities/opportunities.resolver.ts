@@ -13,17 +13,17 @@ export class OpportunitiesResolver {
   }
 
   @Query(() => Opportunity, { nullable: true, description: 'null if absent' })
-  opportunity(@Args('key') key: string): Promise<Opportunity | null> {
+  opportunity(@Args('key', { description: "the opportunity's key" }) key: string): Promise<Opportunity | null> {
     return this.service.get(key);
   }
 
   @Mutation(() => Opportunity, { description: 'Creates or replaces an opportunity by key (designers and admins)' })
-  upsertOpportunity(@Args('input', { type: () => OpportunityInput }) input: OpportunityInput): Promise<Opportunity> {
+  upsertOpportunity(@Args('input', { type: () => OpportunityInput, description: 'the whole opportunity; an existing one with its key is replaced' }) input: OpportunityInput): Promise<Opportunity> {
     return this.service.upsert(input);
   }
 
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent' })
-  deleteOpportunity(@Args('key') key: string): Promise<boolean> {
+  deleteOpportunity(@Args('key', { description: "the opportunity's key" }) key: string): Promise<boolean> {
     return this.service.delete(key);
   }
 }

@@ -31,49 +31,49 @@ export class OrganisationResolver {
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Department, { description: 'Creates a department or renames it.' })
-  upsertDepartment(@Args('department', { type: () => DepartmentDocument }) department: DepartmentDocument): Promise<Department> {
+  upsertDepartment(@Args('department', { type: () => DepartmentDocument, description: 'the department, by key' }) department: DepartmentDocument): Promise<Department> {
     return this.organisation.upsertDepartment(department);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Role, { description: 'Creates a role or changes its name and department.' })
-  upsertRole(@Args('role', { type: () => RoleDocument }) role: RoleDocument): Promise<Role> {
+  upsertRole(@Args('role', { type: () => RoleDocument, description: 'the role, by key; its department must exist' }) role: RoleDocument): Promise<Role> {
     return this.organisation.upsertMember('role', role);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => System, { description: 'Creates a system or changes its name and owning department.' })
-  upsertSystem(@Args('system', { type: () => SystemDocument }) system: SystemDocument): Promise<System> {
+  upsertSystem(@Args('system', { type: () => SystemDocument, description: 'the system, by key; its department must exist' }) system: SystemDocument): Promise<System> {
     return this.organisation.upsertMember('system', system);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Process, { description: 'Creates a process or changes its name and owning department.' })
-  upsertProcess(@Args('process', { type: () => ProcessDocument }) process: ProcessDocument): Promise<Process> {
+  upsertProcess(@Args('process', { type: () => ProcessDocument, description: 'the process, by key; its department must exist' }) process: ProcessDocument): Promise<Process> {
     return this.organisation.upsertMember('process', process);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while roles, systems, processes or actions belong to it.' })
-  deleteDepartment(@Args('key') key: string): Promise<boolean> {
+  deleteDepartment(@Args('key', { description: "the department's key" }) key: string): Promise<boolean> {
     return this.organisation.delete('department', key);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
-  deleteRole(@Args('key') key: string): Promise<boolean> {
+  deleteRole(@Args('key', { description: "the role's key" }) key: string): Promise<boolean> {
     return this.organisation.delete('role', key);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
-  deleteSystem(@Args('key') key: string): Promise<boolean> {
+  deleteSystem(@Args('key', { description: "the system's key" }) key: string): Promise<boolean> {
     return this.organisation.delete('system', key);
   }
 
   @RequiresRole(AccessRole.ADMIN)
   @Mutation(() => Boolean, { description: 'NOT_FOUND if absent; CONFLICT while an action uses it.' })
-  deleteProcess(@Args('key') key: string): Promise<boolean> {
+  deleteProcess(@Args('key', { description: "the process's key" }) key: string): Promise<boolean> {
     return this.organisation.delete('process', key);
   }
 }

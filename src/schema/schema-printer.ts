@@ -2,6 +2,7 @@ import { LiveResolver } from '../live/live.resolver';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { describeRootTypes } from './root-types';
 import { AnalysisResolver, PainContributionResolver } from '../analysis/analysis.resolver';
 import { BlueprintsResolver } from '../blueprints/blueprints.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
@@ -39,7 +40,7 @@ export async function buildSchemaText(): Promise<string> {
   try {
     await app.init();
     const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
-    return printSortedSchema(schema);
+    return printSortedSchema(describeRootTypes(schema));
   } finally {
     await app.close();
   }

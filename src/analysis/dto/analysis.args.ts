@@ -42,7 +42,7 @@ export class PainPointScopeArgs extends ScopeArgs {
 
 @ArgsType()
 export class BlameArgs extends PainPointScopeArgs {
-  @Field(() => BlameLevel) level: BlameLevel;
+  @Field(() => BlameLevel, { description: 'what the blame is summed by' }) level: BlameLevel;
 }
 
 @ArgsType()
@@ -98,7 +98,7 @@ export function fixProblems(fixes: FixInput[], root = 'fixes'): Problem[] {
 @ArgsType()
 export class DependentsArgs {
   @Field(() => BlameLevel, { description: 'DEPARTMENT, ROLE, SYSTEM, PROCESS or ACTION' }) level: BlameLevel;
-  @Field() key: string;
+  @Field({ description: 'the key of the department, role, system, process or action' }) key: string;
   @Field(() => String, { nullable: true, description: 'required for ACTION; for the others, only this blueprint' })
   blueprintKey?: string | null;
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_FLOW_PARAMS.maxDepth, description: `how many DEPENDS_ON steps, 0..${MAX_DEPTH_LIMIT}` })

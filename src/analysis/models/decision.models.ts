@@ -13,7 +13,19 @@ export enum BlameLevel {
   STEP = 'STEP',
   LANE = 'LANE',
 }
-registerEnumType(BlameLevel, { name: 'BlameLevel', description: 'What blame is summed by: an organisation entity, an action or step of a blueprint, or a lane' });
+registerEnumType(BlameLevel, {
+  name: 'BlameLevel',
+  description: 'What blame is summed by: an organisation entity, an action or step of a blueprint, or a lane',
+  valuesMap: {
+    DEPARTMENT: { description: 'A department: the blame attributed to it (its rootCauses score).' },
+    ROLE: { description: 'A role: the blame its department gets through the actions the role performs.' },
+    SYSTEM: { description: 'A system: the blame its department gets through the actions that use it.' },
+    PROCESS: { description: 'A process: the blame its department gets through the actions that are part of it.' },
+    ACTION: { description: 'An action of a blueprint: all the blame it keeps, attributed or not; named with its blueprintKey.' },
+    STEP: { description: "A step of a blueprint: the blame kept by the step's actions; named with its blueprintKey." },
+    LANE: { description: 'A lane: the blame kept by its actions over the blueprints in scope; cannot be fixed.' },
+  },
+});
 
 @ObjectType({ description: 'One entry of a blame ranking' })
 export class BlameEntry {
@@ -21,17 +33,20 @@ export class BlameEntry {
   @Field({ description: "the entity's, action's or step's key; the lane's name for LANE" }) key: string;
   @Field({ description: "its name; the lane's name for LANE" }) name: string;
   @Field(() => String, { nullable: true, description: 'for ACTION and STEP; null otherwise' }) blueprintKey: string | null;
-  @Field(() => Float) score: number;
-  @Field(() => Float, { description: "score / sum of all entries' scores" }) share: number;
+  @Field(() => Float, { description: 'the blame placed on it, in impact units; always above 0' }) score: number;
+  @Field(() => Float, { description: "score / sum of all entries' scores, in (0, 1]" }) share: number;
   @Field(() => Int, { description: 'pain points that put mass on it' }) painPointCount: number;
 }
 
 @ObjectType({ description: 'Blame summed by a level: the placements of the blame flow grouped another way' })
 export class BlameReport {
-  @Field(() => BlameLevel) level: BlameLevel;
-  @Field(() => Float) totalImpact: number;
-  @Field(() => Float, { description: "totalImpact minus the sum of the entries' scores" }) unplacedImpact: number;
-  @Field(() => Int) painPointCount: number;
+  @Field(() => BlameLevel, { description: 'the level asked for' }) level: BlameLevel;
+  @Field(() => Float, { description: 'sum of the impacts (severity x frequency) of the pain points in scope' }) totalImpact: number;
+  @Field(() => Float, {
+    description: "totalImpact minus the sum of the entries' scores: blame that falls on no entry of the level (e.g. unattributed, or an owner placement for ROLE)",
+  })
+  unplacedImpact: number;
+  @Field(() => Int, { description: 'how many pain points are in scope' }) painPointCount: number;
   @Field(() => [BlameEntry], { description: 'by rank' }) entries: BlameEntry[];
 }
 
@@ -39,7 +54,7 @@ export class BlameReport {
 export class FixInput {
   @Field(() => BlameLevel, { description: 'not LANE' }) @IsOneOf(Object.values(BlameLevel)) level: BlameLevel;
   // A key that names nothing is reported as such, by level, so any string passes here.
-  @Field() @IsString() key: string;
+  @Field({ description: 'the key of the department, role, system, process, action or step' }) @IsString() key: string;
   @Field(() => String, { nullable: true, description: 'required for ACTION and STEP, refused otherwise' })
   @IsOptional()
   @IsKey()
@@ -48,34 +63,34 @@ export class FixInput {
 
 @ObjectType({ description: 'One thing a fix names' })
 export class Fix {
-  @Field(() => BlameLevel) level: BlameLevel;
-  @Field() key: string;
-  @Field(() => String, { nullable: true }) blueprintKey: string | null;
+  @Field(() => BlameLevel, { description: 'what kind of thing it names' }) level: BlameLevel;
+  @Field({ description: 'the key of what it names' }) key: string;
+  @Field(() => String, { nullable: true, description: 'the blueprint of an ACTION or STEP; null otherwise' }) blueprintKey: string | null;
 }
 
 @ObjectType({ description: 'What a fix does to one pain point' })
 export class PainPointOutcome {
-  @Field(() => PainPoint) painPoint: PainPoint;
-  @Field(() => Float) impact: number;
-  @Field(() => Float) removed: number;
-  @Field(() => Float) remaining: number;
+  @Field(() => PainPoint, { description: 'the pain point' }) painPoint: PainPoint;
+  @Field(() => Float, { description: 'its impact (severity x frequency)' }) impact: number;
+  @Field(() => Float, { description: 'the part of its impact that sits on what the fixes name' }) removed: number;
+  @Field(() => Float, { description: 'impact minus removed' }) remaining: number;
   @Field({ description: 'remaining is at most 1e-9 times the impact' }) resolved: boolean;
 }
 
 @ObjectType({ description: "What a fix does to a department's score" })
 export class DepartmentOutcome {
-  @Field(() => Department) department: Department;
-  @Field(() => Float) before: number;
-  @Field(() => Float) after: number;
+  @Field(() => Department, { description: 'the department' }) department: Department;
+  @Field(() => Float, { description: 'its root-cause score as the graph is' }) before: number;
+  @Field(() => Float, { description: 'its score without the blame the fixes remove (before minus that)' }) after: number;
 }
 
 @ObjectType({ description: 'How much of the blame in scope sits on what the fixes name (an attribution, not a simulation)' })
 export class WhatIfReport {
-  @Field(() => Float) totalImpact: number;
-  @Field(() => Float) removedImpact: number;
-  @Field(() => Float) remainingImpact: number;
+  @Field(() => Float, { description: 'sum of the impacts (severity x frequency) of the pain points in scope' }) totalImpact: number;
+  @Field(() => Float, { description: 'the blame that sits on what the fixes name, each placement counted once' }) removedImpact: number;
+  @Field(() => Float, { description: 'totalImpact minus removedImpact' }) remainingImpact: number;
   @Field(() => Float, { description: 'removedImpact / totalImpact; 0 when totalImpact is 0' }) removedShare: number;
-  @Field(() => Int) resolvedPainPoints: number;
+  @Field(() => Int, { description: 'how many pain points in scope the fixes resolve (remaining at most 1e-9 times the impact)' }) resolvedPainPoints: number;
   @Field(() => [PainPointOutcome], { description: 'those with removed > 0: by removed desc, then blueprintKey, key' })
   painPoints: PainPointOutcome[];
   @Field(() => [DepartmentOutcome], { description: 'those with before > 0: by before desc, then key' })
@@ -84,8 +99,8 @@ export class WhatIfReport {
 
 @ObjectType({ description: 'One of X\u2019s actions (distance 0) or an action that relies on one of them' })
 export class DependentAction {
-  @Field() blueprintKey: string;
-  @Field(() => Action) action: Action;
+  @Field({ description: "the key of the action's blueprint" }) blueprintKey: string;
+  @Field(() => Action, { description: 'the action' }) action: Action;
   @Field(() => Int, { description: 'the fewest DEPENDS_ON steps to one of X\u2019s actions; 0 for X\u2019s own' }) distance: number;
 }
 

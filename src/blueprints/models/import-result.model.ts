@@ -1,8 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Blueprint } from './blueprint.model';
 
-@ObjectType()
+@ObjectType({ description: 'What importBlueprint wrote.' })
 export class ImportResult {
-  @Field(() => Blueprint) blueprint: Blueprint;
-  @Field({ description: 'false when an existing blueprint was replaced' }) created: boolean;
+  @Field(() => Blueprint, { description: 'the blueprint as it is now stored' }) blueprint: Blueprint;
+  @Field({ description: 'true when the blueprint was created, false when an existing blueprint was replaced' }) created: boolean;
 }

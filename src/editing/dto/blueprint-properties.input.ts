@@ -6,12 +6,21 @@ import { PersonaDocument } from '../../blueprints/dto/blueprint-document';
 import { DESCRIPTION_MAX, IsName, IsOneOf, IsText } from '../../common/validation-rules';
 
 /** The blueprint's own fields; an absent field stays as it is, a null clears it where it may be cleared. */
-@InputType()
+@InputType({ description: "A blueprint's own fields, for updateBlueprint: an absent field stays as it is." })
 export class BlueprintPropertiesInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsName() name?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsText(DESCRIPTION_MAX) description?: string | null;
-  @Field(() => BlueprintState, { nullable: true }) @IsOptional() @IsOneOf(Object.values(BlueprintState)) state?: BlueprintState | null;
-  @Field(() => PersonaDocument, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'the new name, 1..200 characters; unchanged when absent or null' })
+  @IsOptional()
+  @IsName()
+  name?: string | null;
+  @Field(() => String, { nullable: true, description: 'the new description, up to 5,000 characters; unchanged when absent, cleared by null' })
+  @IsOptional()
+  @IsText(DESCRIPTION_MAX)
+  description?: string | null;
+  @Field(() => BlueprintState, { nullable: true, description: 'the new state; unchanged when absent or null' })
+  @IsOptional()
+  @IsOneOf(Object.values(BlueprintState))
+  state?: BlueprintState | null;
+  @Field(() => PersonaDocument, { nullable: true, description: 'the new persona, replacing the old; unchanged when absent, removed by null' })
   @IsOptional()
   @IsObject({ message: 'must be an object' })
   @ValidateNested()

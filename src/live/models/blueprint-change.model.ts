@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'A write to a watched blueprint: the version it made, or its deletion.' })
 export class BlueprintChange {
-  @Field() blueprintKey: string;
+  @Field({ description: 'the key of the blueprint written' }) blueprintKey: string;
   @Field(() => Int, { nullable: true, description: 'the version the write made; null when the blueprint was deleted' })
   version: number | null;
   @Field({ description: 'when it was written (ISO 8601, UTC)' }) at: string;
