@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DepartmentDocument, ProcessDocument, RoleDocument, SystemDocument } from '../blueprints/dto/blueprint-document';
 import { Department, Process, Role, System } from '../blueprints/models/organisation.model';
 import { OrganisationService } from './organisation.service';
-import { AccessRole } from '../security/access-role';
+import { AccessRole, allows } from '../security/access-role';
+import { RequestContext, principalOf } from '../security/principal';
 import { RequiresRole } from '../security/required-role';
 
 @Resolver()
@@ -29,28 +30,40 @@ export class OrganisationResolver {
     return this.organisation.members('process');
   }
 
-  @RequiresRole(AccessRole.ADMIN)
-  @Mutation(() => Department, { description: 'Creates a department or renames it.' })
-  upsertDepartment(@Args('department', { type: () => DepartmentDocument, description: 'the department, by key' }) department: DepartmentDocument): Promise<Department> {
-    return this.organisation.upsertDepartment(department);
+  @RequiresRole(AccessRole.DESIGNER)
+  @Mutation(() => Department, { description: 'Creates a department (designers and admins) or renames one (admins: it is shared by every blueprint).' })
+  upsertDepartment(
+    @Args('department', { type: () => DepartmentDocument, description: 'the department, by key' }) department: DepartmentDocument,
+    @Context() context: RequestContext,
+  ): Promise<Department> {
+    return this.organisation.upsertDepartment(department, isAdmin(context));
   }
 
-  @RequiresRole(AccessRole.ADMIN)
-  @Mutation(() => Role, { description: 'Creates a role or changes its name and department.' })
-  upsertRole(@Args('role', { type: () => RoleDocument, description: 'the role, by key; its department must exist' }) role: RoleDocument): Promise<Role> {
-    return this.organisation.upsertMember('role', role);
+  @RequiresRole(AccessRole.DESIGNER)
+  @Mutation(() => Role, { description: 'Creates a role (designers and admins) or changes its name and department (admins).' })
+  upsertRole(
+    @Args('role', { type: () => RoleDocument, description: 'the role, by key; its department must exist' }) role: RoleDocument,
+    @Context() context: RequestContext,
+  ): Promise<Role> {
+    return this.organisation.upsertMember('role', role, isAdmin(context));
   }
 
-  @RequiresRole(AccessRole.ADMIN)
-  @Mutation(() => System, { description: 'Creates a system or changes its name and owning department.' })
-  upsertSystem(@Args('system', { type: () => SystemDocument, description: 'the system, by key; its department must exist' }) system: SystemDocument): Promise<System> {
-    return this.organisation.upsertMember('system', system);
+  @RequiresRole(AccessRole.DESIGNER)
+  @Mutation(() => System, { description: 'Creates a system (designers and admins) or changes its name and owning department (admins).' })
+  upsertSystem(
+    @Args('system', { type: () => SystemDocument, description: 'the system, by key; its department must exist' }) system: SystemDocument,
+    @Context() context: RequestContext,
+  ): Promise<System> {
+    return this.organisation.upsertMember('system', system, isAdmin(context));
   }
 
-  @RequiresRole(AccessRole.ADMIN)
-  @Mutation(() => Process, { description: 'Creates a process or changes its name and owning department.' })
-  upsertProcess(@Args('process', { type: () => ProcessDocument, description: 'the process, by key; its department must exist' }) process: ProcessDocument): Promise<Process> {
-    return this.organisation.upsertMember('process', process);
+  @RequiresRole(AccessRole.DESIGNER)
+  @Mutation(() => Process, { description: 'Creates a process (designers and admins) or changes its name and owning department (admins).' })
+  upsertProcess(
+    @Args('process', { type: () => ProcessDocument, description: 'the process, by key; its department must exist' }) process: ProcessDocument,
+    @Context() context: RequestContext,
+  ): Promise<Process> {
+    return this.organisation.upsertMember('process', process, isAdmin(context));
   }
 
   @RequiresRole(AccessRole.ADMIN)
@@ -76,4 +89,9 @@ export class OrganisationResolver {
   deleteProcess(@Args('key', { description: "the process's key" }) key: string): Promise<boolean> {
     return this.organisation.delete('process', key);
   }
+}
+
+/** Whether the caller may change the organisation's existing entries. */
+function isAdmin(context: RequestContext): boolean {
+  return allows(principalOf(context).role, AccessRole.ADMIN);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
-import { Neo4jExecutor } from '../database/executor';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { Department } from '../blueprints/models/organisation.model';
 import { DepartmentDocument, ProcessDocument, RoleDocument, SystemDocument } from '../blueprints/dto/blueprint-document';
 import { checkPart } from '../blueprints/document-validation';
@@ -25,23 +25,53 @@ export class OrganisationService {
     return this.executor.read(async (runner) => (await runner.run('organisation-members', { label })) as never);
   }
 
-  async upsertDepartment(input: DepartmentDocument): Promise<Department> {
+  /**
+   * Creates a department, or renames one when `mayChange` (an admin): a
+   * department is shared by every blueprint, so a designer may add one but
+   * not change it under the others.
+   */
+  async upsertDepartment(input: DepartmentDocument, mayChange: boolean): Promise<Department> {
     const department = checkPart(DepartmentDocument, input, 'department');
-    await this.executor.write((runner) => runner.run('upsert-departments', { rows: [{ key: department.key, name: department.name }] }));
+    await this.executor.write(async (runner) => {
+      await this.refuseChange(runner, 'department', department, mayChange);
+      await runner.run('upsert-departments', { rows: [{ key: department.key, name: department.name }] });
+    });
     return { key: department.key, name: department.name };
   }
 
-  /** Creates or changes a role, system or process; its department must exist. */
-  async upsertMember(kind: MemberKind, input: RoleDocument): Promise<{ key: string; name: string; department: Department }> {
+  /** Creates a role, system or process, or changes one when `mayChange` (an admin); its department must exist. */
+  async upsertMember(kind: MemberKind, input: RoleDocument, mayChange: boolean): Promise<{ key: string; name: string; department: Department }> {
     const member = checkPart(TYPE[kind], input, kind);
     return this.executor.write(async (runner) => {
       const [department] = await runner.run('department-names', { keys: [member.department] });
       if (!department) {
         throw new BadUserInputError([{ path: `${kind}.department`, message: `names no department: "${member.department}"` }]);
       }
+      await this.refuseChange(runner, kind, member, mayChange);
       await runner.run(`upsert-${PLURAL[kind]}`, { rows: [{ key: member.key, name: member.name, department: member.department }] });
       return { key: member.key, name: member.name, department: department as unknown as Department };
     });
+  }
+
+  /** FORBIDDEN when the entry exists and the upsert would change it, unless `mayChange`; nothing is written. */
+  private async refuseChange(
+    runner: QueryRunner,
+    kind: MemberKind | 'department',
+    entry: { key: string; name: string; department?: string },
+    mayChange: boolean,
+  ): Promise<void> {
+    if (mayChange) return;
+    const [existing] = await runner.run('organisation-entry', { kind, key: entry.key });
+    if (!existing) return;
+    const changes = [
+      existing.name !== entry.name ? `its name from "${existing.name}" to "${entry.name}"` : null,
+      entry.department !== undefined && existing.department !== entry.department ? `its department from "${existing.department}" to "${entry.department}"` : null,
+    ].filter((change): change is string => change !== null);
+    if (changes.length === 0) return;
+    throw new ForbiddenError(
+      `The ${kind} "${entry.key}" exists and every blueprint that uses it shares it: changing ${changes.join(' and ')} needs the role admin. ` +
+        'Choose the existing entry, or make a new one with a key of its own.',
+    );
   }
 
   /** Deletes a department, role, system or process that nothing uses any more. */
