@@ -17,6 +17,7 @@ body.dragging .bp-svg { cursor: grabbing; }
 .bp-svg .bp-card.drag-ghost { opacity: 0.6; pointer-events: none; }
 .edit-layer button { position: absolute; pointer-events: auto; font-size: 11px; padding: 1px 7px; border-radius: 10px; border: 1px solid #0b69a3; background: #fff; color: #0b69a3; cursor: pointer; white-space: nowrap; }
 .edit-layer button:hover, .edit-layer button:focus-visible { background: #0b69a3; color: #fff; }
+.edit-layer button.icon { width: 22px; height: 20px; padding: 0; text-align: center; font-size: 12px; line-height: 18px; }
 .edit-bar { display: flex; gap: 8px; align-items: center; padding: 6px 16px; background: #f0f4f8; border-bottom: 1px solid #d9e2ec; flex-wrap: wrap; }
 .edit-bar button { font-size: 12px; padding: 3px 10px; border-radius: 4px; border: 1px solid #829ab1; background: #fff; cursor: pointer; }
 .edit-bar button[aria-pressed=true] { background: #102a43; color: #fff; border-color: #102a43; }
@@ -48,19 +49,23 @@ dialog.editor ul.related { margin: 0; padding-left: 16px; font-size: 12px; }
 export function editorLayer(layout: BlueprintLayout): string {
   const buttons: string[] = [];
   const place = (left: number, top: number) => `style="left:${Math.round(left)}px;top:${Math.round(top)}px"`;
+  // The stage's buttons are small icons, so that the stage's name stays readable on a one-step stage;
+  // each button's name is what it does, its description (title) what it does it to.
   for (const stage of layout.stages) {
     const key = escapeXml(stage.key);
+    const name = escapeXml(stage.name);
     buttons.push(
-      `<button type="button" class="add-step" data-stage="${key}" ${place(stage.x + stage.width - 72, stage.y + 5)}>Add step</button>`,
-      `<button type="button" class="edit-stage" data-stage="${key}" ${place(stage.x + stage.width - 146, stage.y + 5)}>Edit stage</button>`,
+      `<button type="button" class="add-step icon" data-stage="${key}" aria-label="Add step" title="Add a step to the stage “${name}”" ${place(stage.x + stage.width - 26, stage.y + 5)}>+</button>`,
+      `<button type="button" class="edit-stage icon" data-stage="${key}" aria-label="Edit stage" title="Edit the stage “${name}”" ${place(stage.x + stage.width - 52, stage.y + 5)}>✎</button>`,
     );
   }
   for (const column of layout.columns) {
     const key = escapeXml(column.key);
+    const name = escapeXml(column.lines.join(' '));
     const top = column.y + GRID.stepPadding + column.lines.length * GRID.stepLineHeight + 2;
     buttons.push(
-      `<button type="button" class="add-action" data-step="${key}" ${place(column.x + GRID.stepPadding, top)}>Add action</button>`,
-      `<button type="button" class="edit-step" data-step="${key}" ${place(column.x + GRID.stepPadding + 84, top)}>Edit step</button>`,
+      `<button type="button" class="add-action" data-step="${key}" title="Add an action to the step “${name}”" ${place(column.x + GRID.stepPadding, top)}>Add action</button>`,
+      `<button type="button" class="edit-step" data-step="${key}" title="Edit the step “${name}”" ${place(column.x + GRID.stepPadding + 84, top)}>Edit step</button>`,
     );
   }
   // Where a dragged card lands: a step's column and a lane's row, from the same layout.

@@ -256,6 +256,66 @@ describe('the blueprint editor, in Chromium', () => {
     expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(7);
   });
 
+  it('removes an arrow by keyboard, says what blocks a removal, reorders a step, and keeps number and key problems at their fields', async () => {
+    const p = `${uniqueKey('ed-keys')}-`;
+    const key = `${p}bp`;
+    const document = { ...repairCurrent(p), key };
+    document.stages[0].steps.push({ key: 't2', name: 'Look up', actions: [] });
+    await dataOf(api, IMPORT_KEY, { document, mode: 'CREATE' });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+
+    // An arrow is reached by Tab and removed by Delete, after a confirmation that names it.
+    const arrow = page.getByRole('button', { name: 'Dependency: “Answers” depends on “Looks up”; Enter or Delete removes it' });
+    await arrow.focus();
+    page.once('dialog', (confirm) => {
+      expect(confirm.message()).toBe('Remove the dependency: “Answers” depends on “Looks up”?');
+      void confirm.accept();
+    });
+    await page.keyboard.press('Delete');
+    await versionShown(2);
+    expect(await page.$('path.bp-edge[data-from="f1"][data-to="b1"]')).toBeNull();
+
+    // A step whose action has a pain point: Delete says so at once, asks nothing and writes nothing.
+    let asked = false;
+    const ask = () => (asked = true);
+    page.on('dialog', ask);
+    await page.locator('.edit-layer button.edit-step[data-step="t1"]').click();
+    await dialog().getByRole('button', { name: 'Delete' }).click();
+    expect(await dialog().locator('.dialog-problem').textContent()).toBe(
+      'This step cannot be deleted yet: the pain point “Long wait” occurs at its actions. Move or delete it first.',
+    );
+    expect(asked).toBe(false);
+    page.off('dialog', ask);
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+
+    // A step moves within its stage by its position.
+    await page.locator('.edit-layer button.edit-step[data-step="t2"]').click();
+    await dialog().getByLabel('Position in its stage').fill('1');
+    await save();
+    await versionShown(3);
+    expect((await dataOf(api, EXPORT, { key })).exportBlueprint.stages[0].steps.map((t: any) => t.key)).toEqual(['t2', 't1']);
+
+    // An emotion of 1.5 is said at its field before anything is sent.
+    await page.click('g.bp-cards g.bp-card[data-action="c1"]');
+    await dialog().getByLabel('Emotion').fill('1.5');
+    await dialog().getByRole('button', { name: 'Save', exact: true }).click();
+    expect(await dialog().locator('.field[data-field="emotion"] .problem').textContent()).toBe('must be a whole number');
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+    expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(3);
+
+    // A new blueprint under a key that is taken: said at the Key field.
+    await page.goto(api.url);
+    await page.getByRole('button', { name: 'New blueprint' }).click();
+    await dialog().getByLabel('Name', { exact: true }).fill('Another');
+    await dialog().getByLabel('Key', { exact: true }).fill(key);
+    await dialog().getByRole('button', { name: 'Create' }).click();
+    const hint = dialog().locator('.field[data-field="key"] .problem');
+    await hint.filter({ hasText: 'has this key already' }).waitFor();
+    await dialog().getByRole('button', { name: 'Cancel' }).click();
+  });
+
   it('moves a card by dragging it to another step and lane', async () => {
     const p = `${uniqueKey('drag')}-`;
     const key = `${p}bp`;

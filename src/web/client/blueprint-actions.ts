@@ -34,6 +34,7 @@ export function setupNewBlueprint(graphql: GraphQL): void {
         { name: 'personaDescription', label: 'About the persona', kind: 'textarea', path: 'document.persona.description' },
       ],
       saveLabel: 'Create',
+      conflictAt: { field: 'key', message: 'a blueprint has this key already: choose another' },
       save: async (values) => {
         const key = (values.key as string) || keyFrom(values.name as string, taken);
         const text = (name: string) => (values[name] as string).trim() || null;
@@ -63,6 +64,7 @@ export function setupDuplicate(graphql: GraphQL, key: string, name: string): voi
         { name: 'key', label: 'Key', value: `${key}-future`.slice(0, 100), path: 'newKey' },
       ],
       saveLabel: 'Duplicate',
+      conflictAt: { field: 'key', message: 'a blueprint has this key already: choose another' },
       save: async (values) => {
         await graphql(DUPLICATE, { key, newKey: values.key, name: values.name });
         window.location.assign(blueprintHref(values.key as string));

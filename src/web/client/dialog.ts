@@ -48,11 +48,18 @@ export interface DialogSpec {
   /** Runs the edit; a GraphQLRequestError keeps the dialog open with its problems shown. */
   save(values: Values): Promise<void>;
   /** A "Delete" button, when the thing can be removed from here. */
-  remove?: { confirm: string; run(): Promise<void> };
+  remove?: {
+    confirm: string;
+    /** Why it cannot be removed yet (what blocks it), said instead of asking; null or absent when it can. */
+    blockedBy?: string | null;
+    run(): Promise<void>;
+  };
   /** More buttons that close the dialog and hand over (e.g. "Add pain point"). */
   more?: { label: string; run(): void }[];
   /** Says what a conflict means: who changed it since, and how. */
   explainConflict?(error: GraphQLRequestError): Promise<string>;
+  /** A conflict that a field causes (a key taken), shown at that field in these words. */
+  conflictAt?: { field: string; message: string };
 }
 
 let dialogSequence = 0;
@@ -104,6 +111,11 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
     if (spec.remove) {
       const remove = el('button', { type: 'button', class: 'danger' }, 'Delete');
       remove.addEventListener('click', async () => {
+        if (spec.remove!.blockedBy) {
+          clearProblems();
+          problem.textContent = spec.remove!.blockedBy;
+          return;
+        }
         if (!window.confirm(spec.remove!.confirm)) return;
         if (await attempt(() => spec.remove!.run())) finish(true);
       });
@@ -141,6 +153,11 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
         inputs.get(name)!.removeAttribute('aria-invalid');
       }
     };
+    const showAt = (name: string, message: string) => {
+      hints.get(name)!.textContent = message;
+      inputs.get(name)!.setAttribute('aria-invalid', 'true');
+    };
+    const focusFirstProblem = () => [...inputs.values()].find((input) => input.getAttribute('aria-invalid') === 'true')?.focus();
     const attempt = async (run: () => Promise<void>): Promise<boolean> => {
       clearProblems();
       try {
@@ -151,6 +168,10 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
           problem.textContent = (error as Error).message;
           return false;
         }
+        if (error.code === 'CONFLICT' && spec.conflictAt) {
+          showAt(spec.conflictAt.field, spec.conflictAt.message);
+          return false;
+        }
         if (error.code === 'CONFLICT' && spec.explainConflict) {
           problem.textContent = await spec.explainConflict(error);
           return false;
@@ -158,14 +179,11 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
         const unplaced: string[] = [];
         for (const item of error.errors.flatMap((e) => e.extensions?.problems ?? [{ path: '', message: e.message }])) {
           const name = fieldOf(item.path);
-          if (name) {
-            hints.get(name)!.textContent = item.message;
-            inputs.get(name)!.setAttribute('aria-invalid', 'true');
-          } else unplaced.push(item.path ? `${item.path}: ${item.message}` : item.message);
+          if (name) showAt(name, item.message);
+          else unplaced.push(item.message);
         }
         problem.textContent = unplaced.join('; ');
-        const first = [...inputs.entries()].find(([, input]) => input.getAttribute('aria-invalid') === 'true');
-        first?.[1].focus();
+        focusFirstProblem();
         return false;
       }
     };
@@ -173,6 +191,14 @@ export function openDialog(spec: DialogSpec): Promise<boolean> {
       event.preventDefault();
       const values: Values = {};
       for (const [name, input] of inputs) values[name] = valueOf(input, spec.fields.find((f) => f.name === name)!);
+      // A whole number asked for and something else given: said at the field, nothing sent.
+      const notWhole = spec.fields.filter((f) => f.kind === 'number' && f.step === 1 && values[f.name] !== '' && !Number.isInteger(Number(values[f.name])));
+      if (notWhole.length > 0) {
+        clearProblems();
+        for (const field of notWhole) showAt(field.name, 'must be a whole number');
+        focusFirstProblem();
+        return;
+      }
       if (await attempt(() => spec.save(values))) finish(true);
     });
     document.body.append(dialog);

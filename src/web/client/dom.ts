@@ -45,7 +45,8 @@ export interface ApiError {
 
 export class GraphQLRequestError extends Error {
   constructor(readonly errors: ApiError[]) {
-    super(errors.map((e) => e.message).join('; '));
+    // In the page's words: the problems' messages without the API's argument paths (`to: …`).
+    super(errors.flatMap((e) => e.extensions?.problems?.map((p) => p.message) ?? [e.message]).join('; '));
   }
 
   get code(): string | undefined {

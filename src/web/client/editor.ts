@@ -41,7 +41,8 @@ const EDITS = {
   addStep: 'mutation($b: String!, $v: Int, $s: String!, $step: StepInput!) { addStep(blueprintKey: $b, expectedVersion: $v, stageKey: $s, step: $step) { version } }',
   updateStep:
     'mutation($b: String!, $v: Int, $k: String!, $n: String!, $e: [String!]) { updateStep(blueprintKey: $b, expectedVersion: $v, key: $k, name: $n, evidence: $e) { version } }',
-  moveStep: 'mutation($b: String!, $v: Int, $k: String!, $s: String!) { moveStep(blueprintKey: $b, expectedVersion: $v, key: $k, stageKey: $s) { version } }',
+  moveStep:
+    'mutation($b: String!, $v: Int, $k: String!, $s: String!, $p: Int) { moveStep(blueprintKey: $b, expectedVersion: $v, key: $k, stageKey: $s, position: $p) { version } }',
   removeStep: 'mutation($b: String!, $v: Int, $k: String!) { removeStep(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
   addAction: 'mutation($b: String!, $v: Int, $s: String!, $a: ActionInput!) { addAction(blueprintKey: $b, expectedVersion: $v, stepKey: $s, action: $a) { version } }',
   updateAction: 'mutation($b: String!, $v: Int, $a: ActionInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }',
@@ -338,7 +339,8 @@ export function setupEditor(context: EditorContext): void {
         if (position !== index) await edit('moveStage', { k: stage.key, p: position }, `move stage “${stage.name}”`);
       },
       remove: {
-        confirm: `Delete the stage “${stage.name}” with its ${stage.steps.length} steps and ${actions.length} actions, and the dependencies on them?`,
+        confirm: `Delete the stage “${stage.name}” with its ${count(stage.steps.length, 'step')} and ${count(actions.length, 'action')}, and the dependencies on them?`,
+        blockedBy: blockedRemoval(data, actions.map((a) => a.key), 'stage'),
         run: () => edit('removeStage', { k: stage.key }, `delete stage “${stage.name}”`),
       },
     });
@@ -368,22 +370,28 @@ export function setupEditor(context: EditorContext): void {
     const found = allSteps(data).find(({ step }) => step.key === stepKey);
     if (!found) return;
     const { step, stage } = found;
+    const index = stage.steps.findIndex((t) => t.key === step.key);
     await dialog({
       title: `Step “${step.name}”`,
       fields: [
         { name: 'name', label: 'Name', value: step.name, required: true },
         { name: 'evidence', label: 'Evidence (one per line)', kind: 'lines', value: step.evidence },
         { name: 'stage', label: 'Stage', kind: 'select', value: stage.key, options: data.document.stages.map((s) => ({ value: s.key, label: s.name })) },
+        { name: 'position', label: 'Position in its stage', kind: 'number', value: index + 1, min: 1, step: 1, path: 'position' },
       ],
       save: async (values) => {
         const evidence = values.evidence as string[];
         if (values.name !== step.name || evidence.join('\n') !== step.evidence.join('\n')) {
           await edit('updateStep', { k: step.key, n: values.name, e: evidence }, `change step “${step.name}”`);
         }
-        if (values.stage !== stage.key) await edit('moveStep', { k: step.key, s: values.stage }, `move step “${step.name}”`);
+        const position = Number(values.position) - 1;
+        if (values.stage !== stage.key || position !== index) {
+          await edit('moveStep', { k: step.key, s: values.stage, p: position }, `move step “${step.name}”`);
+        }
       },
       remove: {
-        confirm: `Delete the step “${step.name}” with its ${step.actions.length} actions and the dependencies on them?`,
+        confirm: `Delete the step “${step.name}” with its ${count(step.actions.length, 'action')} and the dependencies on them?`,
+        blockedBy: blockedRemoval(data, step.actions.map((a) => a.key), 'step'),
         run: () => edit('removeStep', { k: step.key }, `delete step “${step.name}”`),
       },
     });
@@ -479,7 +487,6 @@ export function setupEditor(context: EditorContext): void {
     const { action, step } = found;
     const names = new Map(allActions(data).map(({ action: a }) => [a.key, a.name]));
     const incoming = allActions(data).filter(({ action: a }) => a.dependsOn.includes(action.key));
-    const blocking = data.document.painPoints.filter((p) => p.action === action.key);
     const intro: (Node | string)[] = [];
     if (action.dependsOn.length > 0) intro.push(`Depends on: ${action.dependsOn.map((k) => names.get(k) ?? k).join(', ')} (select an arrow to remove it).`);
     await dialog({
@@ -498,8 +505,9 @@ export function setupEditor(context: EditorContext): void {
       remove: {
         confirm:
           `Delete the action “${action.name}”` +
-          (action.dependsOn.length + incoming.length > 0 ? ` with its ${action.dependsOn.length + incoming.length} dependencies` : '') +
-          (blocking.length > 0 ? `? Its pain points (${blocking.map((p) => p.title).join(', ')}) must be moved or removed first.` : '?'),
+          (action.dependsOn.length + incoming.length > 0 ? ` with its ${count(action.dependsOn.length + incoming.length, 'dependency', 'dependencies')}` : '') +
+          '?',
+        blockedBy: blockedRemoval(data, [action.key], 'action'),
         run: () => edit('removeAction', { k: action.key }, `delete action “${action.name}”`),
       },
       more: [
@@ -591,11 +599,31 @@ export function setupEditor(context: EditorContext): void {
     });
   };
 
+  /** Why a stage, step or action cannot go yet: the pain points that occur at its actions (null when none does). */
+  const blockedRemoval = (data: Loaded, actionKeys: string[], what: string): string | null => {
+    const keys = new Set(actionKeys);
+    const blocking = data.document.painPoints.filter((p) => keys.has(p.action));
+    if (blocking.length === 0) return null;
+    return (
+      `This ${what} cannot be deleted yet: ${blocking.length === 1 ? 'the pain point' : 'the pain points'} ` +
+      `${blocking.map((p) => `“${p.title}”`).join(', ')} ${blocking.length === 1 ? 'occurs' : 'occur'} at its actions. Move or delete ${blocking.length === 1 ? 'it' : 'them'} first.`
+    );
+  };
+
   // --- edit mode ------------------------------------------------------------------------
 
   const showLayer = () => {
     const layer = context.picture.canvas.querySelector<HTMLElement>('.edit-layer');
     if (layer) layer.hidden = !editing;
+    // In edit mode an arrow is a control of its own: Tab reaches it, Enter or Delete removes it (after asking).
+    const name = (key: string) => cardName(context.picture.cards.get(key)!);
+    for (const edge of context.picture.edges.values()) {
+      if (editing) {
+        edge.setAttribute('tabindex', '0');
+        edge.setAttribute('role', 'button');
+        edge.setAttribute('aria-label', `Dependency: “${name(edge.dataset.from!)}” depends on “${name(edge.dataset.to!)}”; Enter or Delete removes it`);
+      } else for (const attribute of ['tabindex', 'role', 'aria-label']) edge.removeAttribute(attribute);
+    }
   };
   context.picture.whenDrawn(showLayer);
   toggle.addEventListener('click', () => {
@@ -724,8 +752,13 @@ export function setupEditor(context: EditorContext): void {
   context.picture.canvas.addEventListener(
     'keydown',
     (event) => {
-      // A focused button clicks itself on Enter; a focused card or marker does not.
-      if ((event.key === 'Enter' || event.key === ' ') && !(event.target as Element).closest('button')) onGrid(event);
+      if (!editing) return;
+      // A focused button clicks itself on Enter; a focused card, marker or arrow does not.
+      const onArrow = (event.target as Element).matches('path.bp-edge[data-from]');
+      if ((event.key === 'Enter' || event.key === ' ' || (onArrow && (event.key === 'Delete' || event.key === 'Backspace'))) && !(event.target as Element).closest('button')) {
+        event.preventDefault();
+        onGrid(event);
+      }
     },
     true,
   );
@@ -756,4 +789,9 @@ function mergeChanges<T extends object>(opened: T, mine: T, now: T): T {
 
 function sameFields<T extends object>(a: T, b: T): boolean {
   return (Object.keys(a) as (keyof T)[]).every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+}
+
+/** `1 step`, `3 steps`. */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
