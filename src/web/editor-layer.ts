@@ -17,6 +17,9 @@ body.dragging .bp-svg { cursor: grabbing; }
 .bp-svg .bp-card.drag-ghost { opacity: 0.6; pointer-events: none; }
 .edit-layer button { position: absolute; pointer-events: auto; font-size: 11px; padding: 1px 7px; border-radius: 10px; border: 1px solid #0b69a3; background: #fff; color: #0b69a3; cursor: pointer; white-space: nowrap; }
 .edit-layer button:hover, .edit-layer button:focus-visible { background: #0b69a3; color: #fff; }
+.edit-layer .connect { position: absolute; pointer-events: auto; width: 12px; height: 12px; border-radius: 50%; background: #fff; border: 2px solid #0b69a3; box-sizing: border-box; cursor: crosshair; opacity: 0.55; }
+.edit-layer .connect:hover, body.connecting .edit-layer .connect { opacity: 1; }
+.bp-svg .connect-line { stroke: #0b69a3; stroke-width: 2; stroke-dasharray: 5 3; pointer-events: none; }
 .edit-layer button.icon { width: 22px; height: 20px; padding: 0; text-align: center; font-size: 12px; line-height: 18px; }
 .edit-bar { display: flex; gap: 8px; align-items: center; padding: 6px 16px; background: #f0f4f8; border-bottom: 1px solid #d9e2ec; flex-wrap: wrap; }
 .edit-bar button { font-size: 12px; padding: 3px 10px; border-radius: 4px; border: 1px solid #829ab1; background: #fff; cursor: pointer; }
@@ -66,6 +69,14 @@ export function editorLayer(layout: BlueprintLayout): string {
     buttons.push(
       `<button type="button" class="add-action" data-step="${key}" title="Add an action to the step “${name}”" ${place(column.x + GRID.stepPadding, top)}>Add action</button>`,
       `<button type="button" class="edit-step" data-step="${key}" title="Edit the step “${name}”" ${place(column.x + GRID.stepPadding + 84, top)}>Edit step</button>`,
+    );
+  }
+  // A handle on each card's right edge: dragged onto another card, it draws a dependency (by keyboard:
+  // the card's "Add dependency", so the handles are for the pointer alone).
+  for (const card of layout.cards) {
+    buttons.push(
+      `<span class="connect" data-action="${escapeXml(card.key)}" aria-hidden="true" title="Drag onto the card this one depends on" ` +
+        `${place(card.x + card.width - 6, card.y + card.height / 2 - 6)}></span>`,
     );
   }
   // Where a dragged card lands: a step's column and a lane's row, from the same layout.

@@ -316,7 +316,7 @@ describe('the blueprint editor, in Chromium', () => {
     await dialog().getByRole('button', { name: 'Cancel' }).click();
   });
 
-  it('moves a card by dragging it to another step and lane', async () => {
+  it('moves a card by dragging it to another step and lane, and draws a dependency by dragging its handle', async () => {
     const p = `${uniqueKey('drag')}-`;
     const key = `${p}bp`;
     await dataOf(api, IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' });
@@ -343,6 +343,20 @@ describe('the blueprint editor, in Chromium', () => {
     expect(t1.actions.map((a: any) => a.key)).toEqual(['c1', 'f1']);
     expect(t2.actions).toMatchObject([{ key: 'b1', lane: 'SUPPORT' }]);
     expect(await page.getAttribute('g.bp-card[data-action="b1"]', 'data-lane')).toBe('SUPPORT');
+
+    // Dragging a card's handle onto another card draws a dependency; the card itself stays where it is.
+    const handle = (await page.locator('.edit-layer .connect[data-action="c1"]').boundingBox())!;
+    const onto = (await page.locator('g.bp-cards g.bp-card[data-action="b1"]').boundingBox())!;
+    await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(onto.x + 10, onto.y + 10, { steps: 5 });
+    await page.mouse.move(onto.x + onto.width / 2, onto.y + onto.height / 2, { steps: 3 });
+    await page.mouse.up();
+    await versionShown(5);
+    await page.waitForSelector('path.bp-edge[data-from="c1"][data-to="b1"]', { state: 'attached' });
+    expect(await page.$('dialog')).toBeNull();
+    const after = (await dataOf(api, EXPORT, { key })).exportBlueprint.stages[0].steps;
+    expect(after[0].actions).toMatchObject([{ key: 'c1', lane: 'CUSTOMER', dependsOn: ['f1', 'b1'] }, { key: 'f1' }]);
   });
 
   it('redraws an edit of a 500-action blueprint without a reload, and says how long it took', async () => {

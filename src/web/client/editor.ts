@@ -8,7 +8,7 @@
  * someone else's change unseen.
  */
 import { DialogSpec, Field, Option, Values, openDialog } from './dialog';
-import { GraphQL, GraphQLRequestError, byId, cardName, el } from './dom';
+import { GraphQL, GraphQLRequestError, SVG_NS, byId, cardName, el } from './dom';
 import { keyFromName as keyFrom } from '../key-from-name';
 import { Picture } from './picture';
 
@@ -699,6 +699,53 @@ export function setupEditor(context: EditorContext): void {
     if (target) void moveTo(ended.key, target.step, target.lane);
   };
   context.picture.canvas.addEventListener('pointerup', endDrag);
+
+  // --- drawing a dependency by dragging a card's handle onto another card --------------------
+
+  let connecting: { from: string; line: SVGLineElement } | null = null;
+  const svgPoint = (event: PointerEvent) => {
+    const box = context.picture.svg.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  };
+  context.picture.canvas.addEventListener('pointerdown', (event) => {
+    const handle = (event.target as Element).closest<HTMLElement>('.edit-layer .connect');
+    if (!editing || !handle || event.button !== 0) return;
+    event.preventDefault();
+    handle.setPointerCapture(event.pointerId);
+    const box = handle.getBoundingClientRect();
+    const start = svgPoint({ clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 } as PointerEvent);
+    const line = document.createElementNS(SVG_NS, 'line') as SVGLineElement;
+    line.setAttribute('class', 'connect-line');
+    for (const [name, value] of Object.entries({ x1: start.x, y1: start.y, x2: start.x, y2: start.y })) line.setAttribute(name, String(value));
+    context.picture.overlay.append(line);
+    connecting = { from: handle.dataset.action!, line };
+    document.body.classList.add('connecting');
+  });
+  context.picture.canvas.addEventListener('pointermove', (event) => {
+    if (!connecting) return;
+    const at = svgPoint(event);
+    connecting.line.setAttribute('x2', String(at.x));
+    connecting.line.setAttribute('y2', String(at.y));
+  });
+  const endConnect = (event: PointerEvent, drop: boolean) => {
+    const ended = connecting;
+    connecting = null;
+    if (!ended) return;
+    ended.line.remove();
+    document.body.classList.remove('connecting');
+    justDragged = true;
+    if (!drop) return;
+    const target = document
+      .elementsFromPoint(event.clientX, event.clientY)
+      .map((element) => element.closest<SVGGElement>('g.bp-cards g.bp-card[data-action]'))
+      .find((card) => card !== null);
+    const to = target?.dataset.action;
+    if (!to || to === ended.from) return;
+    const name = cardName(context.picture.cards.get(ended.from)!);
+    void edit('addDependency', { f: ended.from, t: to }, `add a dependency of “${name}”`).catch((error: Error) => context.showStatus(error.message, true));
+  };
+  context.picture.canvas.addEventListener('pointerup', (event) => endConnect(event, true));
+  context.picture.canvas.addEventListener('pointercancel', (event) => endConnect(event, false));
   context.picture.canvas.addEventListener('pointercancel', () => {
     drag?.ghost?.remove();
     drag = null;
