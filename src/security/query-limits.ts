@@ -9,8 +9,14 @@ import {
   OperationDefinitionNode,
   SelectionSetNode,
   ValueNode,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   getNamedType,
   getNullableType,
+  isAbstractType,
+  isEnumType,
+  isInputObjectType,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -72,8 +78,13 @@ export function measureOperation(
         const below = selection.selectionSet
           ? selectionSetMeasures(selection.selectionSet, definition?.type)
           : { depth: 0, aliases: 0, cost: 0 };
-        const multiplier = definition && isListType(getNullableType(definition.type)) ? listSize(selection, definition, assumedListSize, variables) : 1;
-        add({ depth: below.depth, aliases: below.aliases + (selection.alias ? 1 : 0), cost: multiplier * (1 + below.cost) }, 1);
+        const list = definition && isListType(getNullableType(definition.type));
+        const multiplier = !list ? 1 : isIntrospection(type) ? introspectionListSize(schema, type, selection) : listSize(selection, definition, assumedListSize, variables);
+        // Introspection is answered from the schema, and its lists are as long as the schema makes them (counted
+        // in its cost); its depth is the chain of ofType a client's introspection query asks for, which is not
+        // the nesting this limit is about, so `__schema` and `__type` count as one level.
+        const depth = isIntrospectionRoot(selection) ? 0 : below.depth;
+        add({ depth, aliases: below.aliases + (selection.alias ? 1 : 0), cost: multiplier * (1 + below.cost) }, 1);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const on = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLOutputType) : type;
         add(selectionSetMeasures(selection.selectionSet, on ?? type), 0);
@@ -90,8 +101,47 @@ export function measureOperation(
 
 function fieldDefinition(parent: GraphQLOutputType | null | undefined, field: FieldNode): GraphQLField<unknown, unknown> | undefined {
   const named = parent ? getNamedType(parent) : undefined;
-  return named && (isObjectType(named) || isInterfaceType(named)) ? named.getFields()[field.name.value] : undefined;
+  if (!named || !(isObjectType(named) || isInterfaceType(named))) return undefined;
+  // The meta fields are on every root (and __typename on every type) without being among its fields.
+  const meta = { __schema: SchemaMetaFieldDef, __type: TypeMetaFieldDef, __typename: TypeNameMetaFieldDef }[field.name.value];
+  return (meta as GraphQLField<unknown, unknown> | undefined) ?? named.getFields()[field.name.value];
 }
+
+function isIntrospectionRoot(field: FieldNode): boolean {
+  return field.name.value === '__schema' || field.name.value === '__type';
+}
+
+function isIntrospection(type: GraphQLOutputType | null | undefined): boolean {
+  return !!type && getNamedType(type).name.startsWith('__');
+}
+
+/** The longest each introspection list can be in this schema (the number of types, the most fields of a type, ...). */
+const introspectionSizes = new WeakMap<GraphQLSchema, Record<string, number>>();
+
+function introspectionListSize(schema: GraphQLSchema, parent: GraphQLOutputType | null | undefined, field: FieldNode): number {
+  let sizes = introspectionSizes.get(schema);
+  if (!sizes) {
+    const types = Object.values(schema.getTypeMap());
+    const most = (counts: number[]) => Math.max(1, ...counts);
+    const fieldsOf = types.flatMap((t) => (isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : []));
+    sizes = {
+      '__Schema.types': types.length,
+      '__Schema.directives': schema.getDirectives().length,
+      '__Type.fields': most(types.map((t) => (isObjectType(t) || isInterfaceType(t) ? Object.keys(t.getFields()).length : 0))),
+      '__Type.inputFields': most(types.map((t) => (isInputObjectType(t) ? Object.keys(t.getFields()).length : 0))),
+      '__Type.enumValues': most(types.map((t) => (isEnumType(t) ? t.getValues().length : 0))),
+      '__Type.interfaces': most(types.map((t) => (isObjectType(t) || isInterfaceType(t) ? t.getInterfaces().length : 0))),
+      '__Type.possibleTypes': most(types.map((t) => (isAbstractType(t) ? schema.getPossibleTypes(t).length : 0))),
+      '__Field.args': most(fieldsOf.map((f) => f.args.length)),
+      '__Directive.args': most(schema.getDirectives().map((d) => d.args.length)),
+    };
+    introspectionSizes.set(schema, sizes);
+  }
+  // A list not sized above (a directive's locations) is short by its nature.
+  return sizes[`${getNamedType(parent!).name}.${field.name.value}`] ?? SHORT_INTROSPECTION_LIST;
+}
+
+const SHORT_INTROSPECTION_LIST = 20;
 
 /**
  * How long a list can be: its bounding argument as given (a literal or a

@@ -8,6 +8,8 @@ import {
   Kind,
   TypeNode,
   astFromValue,
+  buildClientSchema,
+  getIntrospectionQuery,
   parse,
   print,
 } from 'graphql';
@@ -23,6 +25,12 @@ describe('the GraphQL schema', () => {
     api = await startTestApp();
   });
   afterAll(() => api.close());
+
+  it('answers the introspection query of GraphQL tools (GraphiQL, code generators, BI connectors) within the limits', async () => {
+    const { data, errors } = await api.graphql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }));
+    expect(errors).toBeUndefined();
+    expect(printSortedSchema(buildClientSchema(data))).toBe(printSortedSchema(api.app.get(GraphQLSchemaHost).schema));
+  });
 
   it('is the committed schema.gql (run `npm run schema` after changing the code)', () => {
     const served = printSortedSchema(api.app.get(GraphQLSchemaHost).schema);

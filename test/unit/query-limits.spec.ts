@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kind, OperationDefinitionNode, buildSchema, parse } from 'graphql';
+import { Kind, OperationDefinitionNode, buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { DEFAULT_QUERY_LIMITS } from '../../src/security/query-limit-settings';
 import { fragmentsOf } from '../../src/security/fragments';
 import { limitViolations, measureOperation } from '../../src/security/query-limits';
@@ -103,5 +103,25 @@ describe('the limits', () => {
     expect(errors(chains, { n: 3 })).toEqual([]);
     expect(errors(chains, { n: 100000 })).toEqual([expect.stringMatching(/^operation "Q" would cost about/)]);
     expect(errors(doublingFragments(29))).toEqual([expect.stringMatching(/would cost about 5368709130 fields/)]);
+  });
+});
+
+describe('introspection under the limits', () => {
+  const violations = (text: string) => {
+    const { operation, fragments } = operationOf(text);
+    return limitViolations(schema, operation, fragments, DEFAULT_QUERY_LIMITS);
+  };
+
+  it('lets the introspection query of GraphQL tools through (GraphiQL, code generators, BI connectors)', () => {
+    expect(violations(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true }))).toEqual([]);
+    expect(measure(getIntrospectionQuery()).depth).toBe(1);
+  });
+
+  it('counts its lists as long as this schema makes them, so that nesting them is refused by its cost', () => {
+    const types = Object.keys(schema.getTypeMap()).length;
+    expect(measure('{ __schema { types { name } } }').cost).toBe(1 + types * 2);
+    const nested = (levels: number) => `{ __schema { types { ${'fields { type { '.repeat(levels)}name${' } }'.repeat(levels)} } } }`;
+    expect(violations(nested(1))).toEqual([]);
+    expect(violations(nested(4))).toEqual([expect.stringMatching(/^the operation would cost about \d+ fields/)]);
   });
 });
