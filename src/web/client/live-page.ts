@@ -7,6 +7,7 @@
  * then refreshes what the API draws.
  */
 import { blueprintHref } from '../hrefs';
+import type { BlueprintParts } from '../web.service';
 import { createClient } from 'graphql-ws';
 import { Picture } from './picture';
 
@@ -22,13 +23,6 @@ interface Change {
   deleted: boolean;
 }
 
-/** The answer of `/blueprints/KEY/parts` (web.service.ts BlueprintParts). */
-interface Parts {
-  version: number;
-  grid: string;
-  history: string;
-  lint: string;
-}
 
 export interface LiveContext {
   key: string;
@@ -62,7 +56,7 @@ export function setupLive(context: LiveContext, shown: number): Live {
       const response = await fetch(`${blueprintHref(context.key)}/parts`, { credentials: 'same-origin', headers: { accept: 'application/json' } });
       if (mine !== sequence) return;
       if (!response.ok) throw new Error(`the server answered ${response.status}`);
-      const parts = (await response.json()) as Parts;
+      const parts = (await response.json()) as BlueprintParts;
       if (mine !== sequence) return;
       context.picture.replace(parts.grid);
       swapIn('#history-panel', parts.history);
