@@ -4,7 +4,7 @@ import { selectsAnyOf } from '../common/selection';
 import { BlueprintsService } from './blueprints.service';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
-import { ImportMode } from './models/enums';
+import { ImportMode } from './models/enum-types';
 import { ImportResult } from './models/import-result.model';
 import { AccessRole, allows } from '../security/access-role';
 import { RequestContext, principalOf } from '../security/principal';

@@ -1,12 +1,23 @@
 import type { Format } from './format';
 import { InvalidArgumentError, Option } from 'commander';
-import { checkDocument } from '../blueprints/document-validation';
-import { Problem } from '../common/errors';
-import { Backend, TimeoutError, connect } from './backend';
+import type { Problem } from '../common/errors';
+import type { Backend } from './backend';
 import { Spinner } from './progress';
 import { SourceFile, displayPath } from './source-file';
 
 /** What every command of `blueprint` shares: output, problems at their place in a file, the backend. */
+
+/**
+ * A module loaded when first used: the product's services, the document rules
+ * and the driver take over a second to load, which `blueprint --help` and a
+ * mistyped option should not wait for.
+ */
+export function later<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
+const backendModule = later(() => require('./backend') as typeof import('./backend'));
+const validation = later(() => require('../blueprints/document-validation') as typeof import('../blueprints/document-validation'));
 
 export const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -31,7 +42,7 @@ export function offlineProblems(source: SourceFile): string[] {
   if (source.syntaxErrors.length > 0) {
     return source.syntaxErrors.map((e) => `${source.file}:${e.line}:${e.column} (syntax): ${e.message}`);
   }
-  return problemLines(source, checkDocument(source.data).problems);
+  return problemLines(source, validation().checkDocument(source.data).problems);
 }
 
 export const number = (what: string, integer: boolean) => (value: string) => {
@@ -63,6 +74,7 @@ export const positive = (what: string) => (value: string) => {
 
 export async function withBackend<T>(options: { url?: string }, work: (backend: Backend) => Promise<T>): Promise<T> {
   const spinner = new Spinner(process.stderr, options.url ? `waiting for ${options.url}` : 'working on the database');
+  const { TimeoutError, connect } = backendModule();
   const backend = await connect(options.url, (line) => spinner.log(line), timeoutSeconds).catch((error) => {
     spinner.stop();
     throw error;

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
-import { BlameLevel } from '../analysis/models/decision.models';
+import { BlameLevel } from '../analysis/models/blame-level';
 import { thingText } from '../analysis/things';
 import { DecisionScope, FixArg } from './backend';
 import { number, out, printedAsJson, urlOption, withBackend } from './command-kit';

@@ -1,16 +1,23 @@
 import * as fs from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
-import { checkDocument } from '../blueprints/document-validation';
-import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
-import { DocumentComparison, anyDifference, compareDocuments } from '../comparison/compare-documents';
-import { LintFinding, lintDocument } from '../lint/lint-document';
-import { LintSeverity } from '../lint/models/lint-finding.model';
-import { VersionedKey, parseVersionedKey } from '../history/versioned-key';
-import { Backend } from './backend';
-import { err, offlineProblems, out, urlOption, withBackend } from './command-kit';
+import type { BlueprintDocument } from '../blueprints/dto/blueprint-document';
+import type { DocumentComparison } from '../comparison/compare-documents';
+import type { LintFinding } from '../lint/lint-document';
+import { LintSeverity } from '../lint/models/lint-severity';
+import type { VersionedKey } from '../history/versioned-key';
+import type { Backend } from './backend';
+import { err, later, offlineProblems, out, urlOption, withBackend } from './command-kit';
 import { collectFiles } from './files';
 import { decimal, render } from './format';
 import { displayPath, readSourceFile } from './source-file';
+
+/** The document rules, comparison and lint, loaded when a command first needs them. */
+const rules = later(() => ({
+  validation: require('../blueprints/document-validation') as typeof import('../blueprints/document-validation'),
+  comparison: require('../comparison/compare-documents') as typeof import('../comparison/compare-documents'),
+  lint: require('../lint/lint-document') as typeof import('../lint/lint-document'),
+  versionedKey: require('../history/versioned-key') as typeof import('../history/versioned-key'),
+}));
 
 /** `history`, `diff` and `lint`: blueprints as living documents, in a terminal or a pull request. */
 
@@ -20,7 +27,7 @@ export type Target = { kind: 'file'; file: string } | ({ kind: 'blueprint' } & V
 /** An existing path is a file; otherwise the argument must read as KEY or KEY@VERSION. */
 export function parseTarget(argument: string): Target {
   if (fs.existsSync(argument)) return { kind: 'file', file: argument };
-  const named = parseVersionedKey(argument);
+  const named = rules().versionedKey.parseVersionedKey(argument);
   if (!named) throw new InvalidArgumentError(`${argument}: no such file, nor a blueprint key (KEY or KEY@VERSION)`);
   return { kind: 'blueprint', ...named };
 }
@@ -40,7 +47,7 @@ function fileDocument(file: string): BlueprintDocument {
     problems.forEach((line) => out(line));
     throw new Error(`${file} is not a valid blueprint document`);
   }
-  const { document, externalReferences } = checkDocument(source.data);
+  const { document, externalReferences } = rules().validation.checkDocument(source.data);
   const unlisted = [...new Set(externalReferences.map((reference) => `${reference.kind} "${reference.key}"`))];
   if (unlisted.length > 0) {
     err(`note: ${file} references ${unlisted.join(', ')} without listing them; its figures count no department for them`);
@@ -116,7 +123,7 @@ export async function describeChangesSince(backend: Backend, key: string, expect
   const lines = [`changed since version ${expected}:`, versionTable(newer)];
   try {
     const [before, now] = [await backend.versionedDocument(key, expected), await backend.versionedDocument(key)];
-    const changes = comparisonLines(await compareDocuments(before.document, now.document));
+    const changes = comparisonLines(await rules().comparison.compareDocuments(before.document, now.document));
     lines.push('', ...(changes.length > 0 ? changes : ['(no difference in the blueprint itself)']));
   } catch {
     lines.push('', `(version ${expected} is no longer kept, so what changed cannot be shown)`);
@@ -161,7 +168,7 @@ export function addLivingCommands(program: Command): void {
       const [from, to] = await withBackendFor(targets, options, async (backend) =>
         Promise.all(targets.map((target) => sideOf(target, backend))),
       );
-      const comparison = await compareDocuments(from.document, to.document);
+      const comparison = await rules().comparison.compareDocuments(from.document, to.document);
       if (options.json) {
         out(JSON.stringify({ from: from.name, to: to.name, fromVersion: from.version, toVersion: to.version, ...comparison }, null, 2));
       } else {
@@ -171,7 +178,7 @@ export function addLivingCommands(program: Command): void {
         out(`+++ ${label(to)}`);
         (lines.length > 0 ? lines : ['no differences']).forEach((line) => out(line));
       }
-      if (anyDifference(comparison)) process.exitCode = 1;
+      if (rules().comparison.anyDifference(comparison)) process.exitCode = 1;
     }));
 
   program
@@ -190,7 +197,7 @@ export function addLivingCommands(program: Command): void {
         for (const target of targets) {
           if (target.kind === 'file') {
             const source = readSourceFile(target.file);
-            const findings = lintDocument(fileDocument(target.file));
+            const findings = rules().lint.lintDocument(fileDocument(target.file));
             results.push({ name: target.file, findings, lines: lintLines(target.file, findings, source.locate) });
           } else {
             const findings = await backend!.lint(target.key);

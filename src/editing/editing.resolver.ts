@@ -1,7 +1,7 @@
 import { Args, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { ActionDocument, PainPointDocument, PersonaDocument, StageDocument, StepDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
-import { BlueprintState } from '../blueprints/models/enums';
+import { BlueprintState } from '../blueprints/models/enum-types';
 import * as edits from './document-edits';
 import { EditFocus, EditingService } from './editing.service';
 import { ExpectedVersion, WriteRequest, Writer } from '../history/write-request';

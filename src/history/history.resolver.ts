@@ -1,7 +1,7 @@
 import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { BlueprintsService } from '../blueprints/blueprints.service';
 import { Blueprint } from '../blueprints/models/blueprint.model';
-import { BlueprintState } from '../blueprints/models/enums';
+import { BlueprintState } from '../blueprints/models/enum-types';
 import { EditingService } from '../editing/editing.service';
 import { RequestContext, principalOf } from '../security/principal';
 import { BlueprintVersion } from './models/blueprint-version.model';

@@ -3,16 +3,9 @@ import { IsOptional, IsString } from 'class-validator';
 import { IsKey, IsOneOf } from '../../common/validation-rules';
 import { Action, PainPoint } from '../../blueprints/models/blueprint.model';
 import { Department } from '../../blueprints/models/organisation.model';
+import { BlameLevel } from './blame-level';
 
-export enum BlameLevel {
-  DEPARTMENT = 'DEPARTMENT',
-  ROLE = 'ROLE',
-  SYSTEM = 'SYSTEM',
-  PROCESS = 'PROCESS',
-  ACTION = 'ACTION',
-  STEP = 'STEP',
-  LANE = 'LANE',
-}
+export { BlameLevel };
 registerEnumType(BlameLevel, {
   name: 'BlameLevel',
   description: 'What blame is summed by: an organisation entity, an action or step of a blueprint, or a lane',

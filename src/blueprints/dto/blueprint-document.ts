@@ -2,7 +2,7 @@ import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { DESCRIPTION_MAX, IsFrequency, IsIntegerIn, IsKey, IsName, IsOneOf, IsText } from '../../common/validation-rules';
-import { BlueprintState, Channel, Lane, PainCategory } from '../models/enums';
+import { BlueprintState, Channel, Lane, PainCategory } from '../models/enum-types';
 
 /**
  * The blueprint document: one class per part serves as the GraphQL input

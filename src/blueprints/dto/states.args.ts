@@ -1,5 +1,5 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { BlueprintState } from '../models/enums';
+import { BlueprintState } from '../models/enum-types';
 
 /** The `states` filter of the questions and lists over every blueprint (docs/api-contract.md, "Clients"). */
 @ArgsType()

@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { BlueprintState, Channel, Lane, PainCategory } from './enums';
+import { BlueprintState, Channel, Lane, PainCategory } from './enum-types';
 import { Department, Process, Role, System } from './organisation.model';
 
 /**

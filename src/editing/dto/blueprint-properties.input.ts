@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { BlueprintState } from '../../blueprints/models/enums';
+import { BlueprintState } from '../../blueprints/models/enum-types';
 import { PersonaDocument } from '../../blueprints/dto/blueprint-document';
 import { DESCRIPTION_MAX, IsName, IsOneOf, IsText } from '../../common/validation-rules';
 

@@ -1,9 +1,7 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { LintSeverity } from './lint-severity';
 
-export enum LintSeverity {
-  WARNING = 'WARNING',
-  INFO = 'INFO',
-}
+export { LintSeverity };
 registerEnumType(LintSeverity, {
   name: 'LintSeverity',
   description: 'WARNING: worth fixing before a review; INFO: worth a look',

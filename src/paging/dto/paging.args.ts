@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int, IntersectionType, registerEnumType } from '@nestjs/graphql';
 import { StatesArgs } from '../../blueprints/dto/states.args';
-import { PainCategory } from '../../blueprints/models/enums';
+import { PainCategory } from '../../blueprints/models/enum-types';
 import { PAGE_SIZE } from '../cursor';
 
 export enum PainPointOrder {
