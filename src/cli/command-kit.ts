@@ -16,7 +16,7 @@ export function later<T>(load: () => T): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= load());
 }
-const backendModule = later(() => require('./backend') as typeof import('./backend'));
+export const backendModule = later(() => require('./backend') as typeof import('./backend'));
 const validation = later(() => require('../blueprints/document-validation') as typeof import('../blueprints/document-validation'));
 
 export const out = (line = '') => process.stdout.write(line + '\n');

@@ -6,7 +6,7 @@ import { BlueprintState, ImportMode } from '../blueprints/models/enums';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import type { Backend } from './backend';
-import { DEFAULT_TIMEOUT_SECONDS, err, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
+import { DEFAULT_TIMEOUT_SECONDS, backendModule, err, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
@@ -80,7 +80,7 @@ export function buildProgram(): Command {
               outcome = created ? 'imported' : 'replaced';
               progress.log(`${outcome} ${file} (${key}, version ${version})`);
             } catch (error) {
-              const failure = (require('./backend') as typeof import('./backend')).OperationError.from(error);
+              const failure = backendModule().OperationError.from(error);
               outcome = 'rejected';
               if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
               else if (failure.code === 'CONFLICT') {

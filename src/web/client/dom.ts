@@ -43,6 +43,13 @@ export interface ApiError {
   extensions?: { code?: string; problems?: { path: string; message: string }[]; currentVersion?: number } & Record<string, unknown>;
 }
 
+/** Server-drawn markup as nodes of this page (the server escapes what it draws; the page's policy runs no inline script). */
+export function fromMarkup(markup: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = markup;
+  return template.content;
+}
+
 export class GraphQLRequestError extends Error {
   constructor(readonly errors: ApiError[]) {
     // In the page's words: the problems' messages without the API's argument paths (`to: …`).

@@ -10,6 +10,7 @@
 import { DialogSpec, Field, Option, Values, openDialog } from './dialog';
 import { GraphQL, GraphQLRequestError, SVG_NS, byId, cardName, el } from './dom';
 import { keyFromName as keyFrom } from '../key-from-name';
+import { sameValue } from '../../common/same-value';
 import { Picture } from './picture';
 
 const DOCUMENT = `
@@ -499,7 +500,7 @@ export function setupEditor(context: EditorContext): void {
         // form left alone (a dependency drawn meanwhile, a name) stays.
         const now = inputOfAction(await newest((d) => allActions(d).map(({ action: a }) => a), action));
         const input = mergeChanges(inputOfAction(action), actionInput(action.key, values, action.dependsOn), now);
-        if (!sameFields(input, now)) await edit('updateAction', { a: input }, `change action “${action.name}”`);
+        if (!sameValue(input, now)) await edit('updateAction', { a: input }, `change action “${action.name}”`);
         if (values.step !== step.key) await edit('moveAction', { k: action.key, s: values.step }, `move action “${action.name}”`);
       },
       remove: {
@@ -593,7 +594,7 @@ export function setupEditor(context: EditorContext): void {
         const fresh = await newest((d) => d.document.painPoints, pain);
         const now = painInput(pain.key, fresh.action, painValues(fresh));
         const input = mergeChanges(painInput(pain.key, pain.action, painValues(pain)), painInput(pain.key, pain.action, values), now);
-        if (!sameFields(input, now)) await edit('updatePainPoint', { p: input }, `change pain point “${pain.title}”`);
+        if (!sameValue(input, now)) await edit('updatePainPoint', { p: input }, `change pain point “${pain.title}”`);
       },
       remove: { confirm: `Delete the pain point “${pain.title}”?`, run: () => edit('removePainPoint', { k: pain.key }, `delete pain point “${pain.title}”`) },
     });
@@ -657,10 +658,13 @@ export function setupEditor(context: EditorContext): void {
       context.showStatus((error as Error).message, true);
     }
   };
-  const dropTarget = (clientX: number, clientY: number): { step: string; lane: string } | null => {
+  /** A pointer's place on the grid, in the layout's coordinates (the grid is drawn at its own size). */
+  const gridPoint = (clientX: number, clientY: number) => {
     const box = context.picture.svg.getBoundingClientRect();
-    const x = clientX - box.left;
-    const y = clientY - box.top;
+    return { x: clientX - box.left, y: clientY - box.top };
+  };
+  const dropTarget = (clientX: number, clientY: number): { step: string; lane: string } | null => {
+    const { x, y } = gridPoint(clientX, clientY);
     const zones = (selector: string) => Array.from(context.picture.canvas.querySelectorAll<HTMLElement>(selector));
     const step = zones('.drop-step').find((z) => x >= Number(z.dataset.left) && x < Number(z.dataset.left) + Number(z.dataset.width));
     const lane = zones('.drop-lane').find((z) => y >= Number(z.dataset.top) && y < Number(z.dataset.top) + Number(z.dataset.height));
@@ -703,17 +707,13 @@ export function setupEditor(context: EditorContext): void {
   // --- drawing a dependency by dragging a card's handle onto another card --------------------
 
   let connecting: { from: string; line: SVGLineElement } | null = null;
-  const svgPoint = (event: PointerEvent) => {
-    const box = context.picture.svg.getBoundingClientRect();
-    return { x: event.clientX - box.left, y: event.clientY - box.top };
-  };
   context.picture.canvas.addEventListener('pointerdown', (event) => {
     const handle = (event.target as Element).closest<HTMLElement>('.edit-layer .connect');
     if (!editing || !handle || event.button !== 0) return;
     event.preventDefault();
     handle.setPointerCapture(event.pointerId);
     const box = handle.getBoundingClientRect();
-    const start = svgPoint({ clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 } as PointerEvent);
+    const start = gridPoint(box.left + box.width / 2, box.top + box.height / 2);
     const line = document.createElementNS(SVG_NS, 'line') as SVGLineElement;
     line.setAttribute('class', 'connect-line');
     for (const [name, value] of Object.entries({ x1: start.x, y1: start.y, x2: start.x, y2: start.y })) line.setAttribute(name, String(value));
@@ -723,7 +723,7 @@ export function setupEditor(context: EditorContext): void {
   });
   context.picture.canvas.addEventListener('pointermove', (event) => {
     if (!connecting) return;
-    const at = svgPoint(event);
+    const at = gridPoint(event.clientX, event.clientY);
     connecting.line.setAttribute('x2', String(at.x));
     connecting.line.setAttribute('y2', String(at.y));
   });
@@ -828,14 +828,8 @@ export function setupEditor(context: EditorContext): void {
 /** `mine` where the user changed a field from `opened`, else `now`: a three-way merge of one form's fields. */
 function mergeChanges<T extends object>(opened: T, mine: T, now: T): T {
   const merged = { ...now };
-  for (const field of Object.keys(mine) as (keyof T)[]) {
-    if (JSON.stringify(mine[field]) !== JSON.stringify(opened[field])) merged[field] = mine[field];
-  }
+  for (const field of Object.keys(mine) as (keyof T)[]) if (!sameValue(mine[field], opened[field])) merged[field] = mine[field];
   return merged;
-}
-
-function sameFields<T extends object>(a: T, b: T): boolean {
-  return (Object.keys(a) as (keyof T)[]).every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
 }
 
 /** `1 step`, `3 steps`. */

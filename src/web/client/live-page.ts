@@ -10,6 +10,7 @@ import { blueprintHref } from '../hrefs';
 import type { BlueprintParts } from '../web.service';
 import { createClient } from 'graphql-ws';
 import { Picture } from './picture';
+import { fromMarkup } from './dom';
 
 const CHANGED = `
 subscription Changed($key: String!) {
@@ -116,8 +117,6 @@ export function setupLive(context: LiveContext, shown: number): Live {
 
 /** Replaces the element `selector` finds with the one `markup` draws. */
 function swapIn(selector: string, markup: string): void {
-  const template = document.createElement('template');
-  template.innerHTML = markup;
-  const next = template.content.firstElementChild;
+  const next = fromMarkup(markup).firstElementChild;
   if (next) document.querySelector(selector)?.replaceWith(next);
 }

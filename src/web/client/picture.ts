@@ -6,7 +6,7 @@
  * in (`replace`); whoever keeps handles on it asks the picture again rather
  * than holding on to the old elements.
  */
-import { SVG_NS } from './dom';
+import { SVG_NS, fromMarkup } from './dom';
 
 export class Picture {
   svg!: SVGSVGElement;
@@ -34,9 +34,7 @@ export class Picture {
   replace(markup: string): void {
     // Focus stays where the user was: on the same card, marker or control of the new grid.
     const focused = document.activeElement instanceof Element && this.canvas.contains(document.activeElement) ? identityOf(document.activeElement) : null;
-    const template = document.createElement('template');
-    template.innerHTML = markup;
-    this.canvas.replaceChildren(template.content);
+    this.canvas.replaceChildren(fromMarkup(markup));
     this.bind();
     if (focused) this.canvas.querySelector<HTMLElement | SVGElement>(focused)?.focus();
   }
