@@ -70,6 +70,26 @@ function requireFree(found: boolean, what: string, key: string, path: string): v
   if (found) throw new BadUserInputError([{ path, message: `${what} key "${key}" is already used in this blueprint` }]);
 }
 
+/** A part's key with any of its other fields: the fields left out stay, a null clears. */
+export type Changes<T extends { key: string }> = Pick<T, 'key'> & { [F in keyof Omit<T, 'key'>]?: T[F] | null };
+
+const REQUIRED_ACTION_FIELDS = ['key', 'lane', 'name'] as const;
+const REQUIRED_PAIN_POINT_FIELDS = ['key', 'title', 'action', 'severity'] as const;
+
+/**
+ * Applies the fields given: undefined leaves a field, null clears an optional
+ * one (a document leaves a cleared field out) and leaves a required one, as
+ * updateBlueprint does with its name.
+ */
+function applyChanges<T extends object>(target: T, changes: { [F in keyof T]?: T[F] | null }, required: readonly (keyof T)[]): void {
+  for (const field of Object.keys(changes) as (keyof T)[]) {
+    const value = changes[field];
+    if (value === undefined || (value === null && required.includes(field))) continue;
+    if (value === null) delete target[field];
+    else target[field] = value as T[keyof T];
+  }
+}
+
 const allActions = (doc: BlueprintDocument) => doc.stages.flatMap((s) => s.steps.flatMap((t) => t.actions));
 const allSteps = (doc: BlueprintDocument) => doc.stages.flatMap((s) => s.steps);
 
@@ -99,10 +119,10 @@ export function addStep(doc: BlueprintDocument, stageKey: string, step: StepDocu
   insertAt(stage.steps, step, position, 'position');
 }
 
-export function updateStep(doc: BlueprintDocument, key: string, name: string, evidence?: string[] | null): void {
+/** Changes a step's name when given (not null) and its evidence when given (null removes it). */
+export function updateStep(doc: BlueprintDocument, key: string, name?: string | null, evidence?: string[] | null): void {
   const step = stepOf(doc, key).item;
-  step.name = name;
-  if (evidence !== undefined) step.evidence = evidence;
+  applyChanges(step, { name, evidence }, ['name']);
 }
 
 export function moveStep(doc: BlueprintDocument, key: string, stageKey: string, position?: number | null): void {
@@ -123,10 +143,9 @@ export function addAction(doc: BlueprintDocument, stepKey: string, action: Actio
   insertAt(step.actions, action, position, 'position');
 }
 
-/** Replaces the action of the same key, keeping its place. */
-export function updateAction(doc: BlueprintDocument, action: ActionDocument): void {
-  const { list, index } = actionOf(doc, action.key);
-  list[index] = action;
+/** Changes the fields given of the action of the same key, keeping its place. */
+export function updateAction(doc: BlueprintDocument, changes: Changes<ActionDocument>): void {
+  applyChanges(actionOf(doc, changes.key).item, changes, REQUIRED_ACTION_FIELDS);
 }
 
 export function moveAction(doc: BlueprintDocument, key: string, stepKey: string, position?: number | null): void {
@@ -165,10 +184,9 @@ export function addPainPoint(doc: BlueprintDocument, painPoint: PainPointDocumen
   painPoints.push(painPoint);
 }
 
-/** Replaces the pain point of the same key, keeping its place. */
-export function updatePainPoint(doc: BlueprintDocument, painPoint: PainPointDocument): void {
-  const { list, index } = painPointOf(doc, painPoint.key);
-  list[index] = painPoint;
+/** Changes the fields given of the pain point of the same key, keeping its place. */
+export function updatePainPoint(doc: BlueprintDocument, changes: Changes<PainPointDocument>): void {
+  applyChanges(painPointOf(doc, changes.key).item, changes, REQUIRED_PAIN_POINT_FIELDS);
 }
 
 export function removePainPoint(doc: BlueprintDocument, key: string): void {

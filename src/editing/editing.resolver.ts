@@ -9,6 +9,7 @@ import { BadUserInputError } from '../common/errors';
 import { NAME_MESSAGE, isNameText } from '../common/validation-rules';
 import { checkPart } from '../blueprints/document-validation';
 import { BlueprintPropertiesInput, StepNameInput } from './dto/blueprint-properties.input';
+import { ActionChangesInput, PainPointChangesInput } from './dto/part-changes.input';
 
 /** Problems in an added or replaced part point into the argument it came from. */
 function focus(root: 'stage' | 'step' | 'action' | 'painPoint', key: string): EditFocus {
@@ -101,11 +102,11 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStep(doc, stageKey, part, position), focus('step', part.key));
   }
 
-  @Mutation(() => Blueprint, { description: "Changes a step's name and, when given, its evidence." })
+  @Mutation(() => Blueprint, { description: "Changes a step's name, its evidence or both; what is left out stays." })
   updateStep(
     @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
     @Args('key', { description: "the step's key" }) key: string,
-    @Args('name', { description: 'its new name, 1..200 characters' }) name: string,
+    @Args('name', { type: () => String, nullable: true, description: 'its new name, 1..200 characters; unchanged when absent or null' }) name: string | null | undefined,
     @Args('evidence', { type: () => [String], nullable: true, description: 'its new evidence, replacing the old; kept when absent, removed by null' }) evidence: string[] | null | undefined,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
@@ -149,14 +150,14 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addAction(doc, stepKey, part, position), focus('action', part.key));
   }
 
-  @Mutation(() => Blueprint, { description: 'Replaces the action with the same key, keeping its place.' })
+  @Mutation(() => Blueprint, { description: 'Changes the fields given of the action with the same key, keeping its place; the others stay.' })
   updateAction(
     @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
-    @Args('action', { type: () => ActionDocument, description: 'the action as it is to be, under the key of an existing one' }) action: ActionDocument,
+    @Args('action', { type: () => ActionChangesInput, description: "the action's key and the fields to change" }) action: ActionChangesInput,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    const part = checkPart(ActionDocument, action, 'action');
+    const part = checkPart(ActionChangesInput, action, 'action');
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateAction(doc, part), focus('action', part.key));
   }
 
@@ -215,14 +216,14 @@ export class EditingResolver {
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addPainPoint(doc, part), focus('painPoint', part.key));
   }
 
-  @Mutation(() => Blueprint, { description: 'Replaces the pain point with the same key, keeping its place.' })
+  @Mutation(() => Blueprint, { description: 'Changes the fields given of the pain point with the same key, keeping its place; the others stay.' })
   updatePainPoint(
     @Args('blueprintKey', BLUEPRINT_KEY) blueprintKey: string,
-    @Args('painPoint', { type: () => PainPointDocument, description: 'the pain point as it is to be, under the key of an existing one' }) painPoint: PainPointDocument,
+    @Args('painPoint', { type: () => PainPointChangesInput, description: "the pain point's key and the fields to change" }) painPoint: PainPointChangesInput,
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    const part = checkPart(PainPointDocument, painPoint, 'painPoint');
+    const part = checkPart(PainPointChangesInput, painPoint, 'painPoint');
     return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
   }
 

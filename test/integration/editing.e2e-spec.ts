@@ -37,17 +37,17 @@ const EDITS = {
   moveStage: mutation('moveStage', '$blueprintKey: String!, $key: String!, $position: Int!'),
   removeStage: mutation('removeStage', '$blueprintKey: String!, $key: String!'),
   addStep: mutation('addStep', '$blueprintKey: String!, $stageKey: String!, $step: StepInput!, $position: Int'),
-  updateStep: mutation('updateStep', '$blueprintKey: String!, $key: String!, $name: String!, $evidence: [String!]'),
+  updateStep: mutation('updateStep', '$blueprintKey: String!, $key: String!, $name: String, $evidence: [String!]'),
   moveStep: mutation('moveStep', '$blueprintKey: String!, $key: String!, $stageKey: String!, $position: Int'),
   removeStep: mutation('removeStep', '$blueprintKey: String!, $key: String!'),
   addAction: mutation('addAction', '$blueprintKey: String!, $stepKey: String!, $action: ActionInput!, $position: Int'),
-  updateAction: mutation('updateAction', '$blueprintKey: String!, $action: ActionInput!'),
+  updateAction: mutation('updateAction', '$blueprintKey: String!, $action: ActionChangesInput!'),
   moveAction: mutation('moveAction', '$blueprintKey: String!, $key: String!, $stepKey: String!, $position: Int'),
   removeAction: mutation('removeAction', '$blueprintKey: String!, $key: String!'),
   addDependency: mutation('addDependency', '$blueprintKey: String!, $from: String!, $to: String!'),
   removeDependency: mutation('removeDependency', '$blueprintKey: String!, $from: String!, $to: String!'),
   addPainPoint: mutation('addPainPoint', '$blueprintKey: String!, $painPoint: PainPointInput!'),
-  updatePainPoint: mutation('updatePainPoint', '$blueprintKey: String!, $painPoint: PainPointInput!'),
+  updatePainPoint: mutation('updatePainPoint', '$blueprintKey: String!, $painPoint: PainPointChangesInput!'),
   removePainPoint: mutation('removePainPoint', '$blueprintKey: String!, $key: String!'),
 };
 type Edit = keyof typeof EDITS;
@@ -404,7 +404,7 @@ describe('editing a blueprint over GraphQL', () => {
       expect(paths[0]).toMatch(/actions\[0\]\.emotion$/);
     });
 
-    it('updateStep changes the name, and the evidence only when given', async () => {
+    it('updateStep changes the name and the evidence, each only when given', async () => {
       const key = await importExample();
       const expected = await exportDocument(key);
 
@@ -418,8 +418,8 @@ describe('editing a blueprint over GraphQL', () => {
       stepIn(expected, 'drop-off').name = 'Brings it in again';
       expect(await exportDocument(key)).toEqual(expected);
 
-      const third = await applied('updateStep', { blueprintKey: key, key: 'drop-off', name: 'Brings it in again', evidence: [] });
-      expect(stepIn(third, 'drop-off').evidence).toEqual([]);
+      const third = await applied('updateStep', { blueprintKey: key, key: 'drop-off', evidence: [] });
+      expect(stepIn(third, 'drop-off')).toMatchObject({ name: 'Brings it in again', evidence: [] });
       stepIn(expected, 'drop-off').evidence = [];
       expect(layout(third)).toEqual(EXAMPLE_LAYOUT);
       expect(await exportDocument(key)).toEqual(expected);
@@ -599,7 +599,7 @@ describe('editing a blueprint over GraphQL', () => {
       expect(unknownRole[0]).toMatch(/(^|\.)role$/);
     });
 
-    it('updateAction replaces every field of the action and keeps its place', async () => {
+    it('updateAction changes the fields it is given, clears those given as null, and keeps its place', async () => {
       const key = await importExample();
       const expected = await exportDocument(key);
       const guard = {
@@ -608,6 +608,7 @@ describe('editing a blueprint over GraphQL', () => {
         name: 'Guard greets the visitor',
         description: 'Friendly',
         touchpoint: 'Entrance',
+        role: null,
         department: 'customer-service',
         dependsOn: ['fs-intake'],
       };
@@ -630,17 +631,38 @@ describe('editing a blueprint over GraphQL', () => {
       take(expected.departments, 'facilities');
       expect(await exportDocument(key)).toEqual(expected);
 
-      // An absent optional field is cleared, not kept: ca-call loses its touchpoint.
-      const call = { key: 'ca-call', lane: 'CUSTOMER', name: 'Calls again', channel: 'PHONE', emotion: -2, dependsOn: ['fs-agent'] };
-      const second = await applied('updateAction', { blueprintKey: key, action: call });
-      expect(actionIn(second, 'ca-call')).toMatchObject({ name: 'Calls again', touchpoint: null, emotion: -2 });
-      stepIn(expected, 'call-hotline').actions[0] = exportedAction(call);
+      // Only a new name: its role, systems and dependencies stay.
+      const renamed = await applied('updateAction', { blueprintKey: key, action: { key: 'fs-agent', name: 'Agent logs the complaint' } });
+      expect(actionIn(renamed, 'fs-agent')).toMatchObject({
+        name: 'Agent logs the complaint',
+        lane: 'FRONTSTAGE',
+        role: { key: 'hotline-agent' },
+        systems: [{ key: 'crm' }],
+        dependsOn: [{ key: 'bs-order-lookup' }],
+      });
+      actionIn(expected, 'fs-agent').name = 'Agent logs the complaint';
+      expect(await exportDocument(key)).toEqual(expected);
+
+      // A null clears: ca-call loses its touchpoint and emotion, keeping its channel and dependency.
+      const second = await applied('updateAction', { blueprintKey: key, action: { key: 'ca-call', touchpoint: null, emotion: null } });
+      expect(actionIn(second, 'ca-call')).toMatchObject({ name: 'Calls and describes the defect', channel: 'PHONE', touchpoint: null, emotion: null });
+      Object.assign(actionIn(expected, 'ca-call'), { touchpoint: null, emotion: null });
+      expect(await exportDocument(key)).toEqual(expected);
+
+      // A null for a field that cannot be cleared leaves it.
+      await applied('updateAction', { blueprintKey: key, action: { key: 'ca-call', name: null, lane: null, systems: null } });
       expect(await exportDocument(key)).toEqual(expected);
     });
 
     it('updateAction refuses an unknown action and actions the rules refuse', async () => {
       const blueprintKey = await importExample();
       const guard = { key: 'fs-guard', lane: 'FRONTSTAGE', name: 'Guard', role: 'security-guard' };
+      const before = await exportDocument(blueprintKey);
+      // Moved to the backstage lane, the customer's emotion must be cleared with it.
+      const moved = await problemPaths('updateAction', { blueprintKey, action: { key: 'ca-call', lane: 'BACKSTAGE' } });
+      expect(moved).toHaveLength(1);
+      expect(moved[0]).toMatch(/(^|\.)emotion$/);
+      expect(await exportDocument(blueprintKey)).toEqual(before);
       await rejected('updateAction', { blueprintKey, action: { ...guard, key: 'no-such-action' } }, 'NOT_FOUND');
       expect(await problemPaths('updateAction', { blueprintKey, action: { ...guard, key: 'FS Guard' } })).toEqual(['action.key']);
       expect(await problemPaths('updateAction', { blueprintKey, action: { ...guard, name: '' } })).toEqual(['action.name']);
@@ -830,7 +852,7 @@ describe('editing a blueprint over GraphQL', () => {
   });
 
   describe('pain points', () => {
-    it('addPainPoint appends with the defaults; updatePainPoint replaces in place; removePainPoint removes', async () => {
+    it('addPainPoint appends with the defaults; updatePainPoint changes what it is given, in place; removePainPoint removes', async () => {
       const key = await importExample();
       const expected = await exportDocument(key);
 
@@ -871,9 +893,18 @@ describe('editing a blueprint over GraphQL', () => {
       };
       const updated = await applied('updatePainPoint', { blueprintKey: key, painPoint: guardRude });
       expect(updated.painPoints.map((p: any) => p.key)).toEqual(['help-hidden', 'order-not-found', 'guard-rude', 'part-wait', 'no-status-sms']);
-      // Replaced whole: the causes it no longer lists are gone.
-      expect(updated.painPoints[2]).toMatchObject({ title: 'Guard is rude', action: { key: 'fs-intake' }, causes: [], impact: 1 });
-      expected.painPoints[2] = { ...guardRude, causes: [] };
+      // Its causes were not given, so they stay.
+      expect(updated.painPoints[2]).toMatchObject({ title: 'Guard is rude', action: { key: 'fs-intake' }, causes: [{ key: 'fs-guard' }], impact: 1 });
+      expected.painPoints[2] = { ...guardRude, causes: ['fs-guard'] };
+      expect(await exportDocument(key)).toEqual(expected);
+
+      // Only the severity; then null clears the causes, the description and the frequency (back to 1).
+      await applied('updatePainPoint', { blueprintKey: key, painPoint: { key: 'guard-rude', severity: 4 } });
+      expected.painPoints[2].severity = 4;
+      expect(await exportDocument(key)).toEqual(expected);
+      const cleared = await applied('updatePainPoint', { blueprintKey: key, painPoint: { key: 'guard-rude', causes: null, description: null, frequency: null } });
+      expect(cleared.painPoints[2]).toMatchObject({ severity: 4, frequency: 1, causes: [], description: null, category: 'SUPPORT' });
+      expected.painPoints[2] = { ...expected.painPoints[2], causes: [], description: null, frequency: 1 };
       expect(await exportDocument(key)).toEqual(expected);
 
       const removed = await applied('removePainPoint', { blueprintKey: key, key: 'order-not-found' });

@@ -254,8 +254,8 @@ describe('the organisation over GraphQL', () => {
 
       // An edit that stops using the role frees it.
       const edited = await api.graphql(
-        `mutation($k: String!, $a: ActionInput!) { updateAction(blueprintKey: $k, action: $a) { key } }`,
-        { k: key, a: { key: 'fs-answer', lane: 'FRONTSTAGE', name: 'Answers', dependsOn: ['bs-look-up'] } },
+        `mutation($k: String!, $a: ActionChangesInput!) { updateAction(blueprintKey: $k, action: $a) { key } }`,
+        { k: key, a: { key: 'fs-answer', role: null } },
       );
       expect(edited.errors).toBeUndefined();
       expect((await remove('role', role)).data).toEqual({ deleteRole: true });

@@ -251,8 +251,9 @@ describe('steps', () => {
     expect(step(doc, 'wait-part').evidence).toEqual(['SMS updates']);
     edits.updateStep(doc, 'wait-part', 'Waits', ['SMS', 'E-mail']);
     expect(step(doc, 'wait-part').evidence).toEqual(['SMS', 'E-mail']);
-    edits.updateStep(doc, 'wait-part', 'Waits', null);
-    expect(step(doc, 'wait-part').evidence).toBeNull();
+    edits.updateStep(doc, 'wait-part', undefined, null);
+    expect(step(doc, 'wait-part').name).toBe('Waits');
+    expect(step(doc, 'wait-part').evidence).toBeUndefined();
     expect(actionKeys(doc, 'wait-part')).toEqual(['ca-wait', 'fs-status', 'bs-order-part', 'sp-replenish']);
     expectStillValid(doc);
   });
@@ -366,19 +367,22 @@ describe('actions', () => {
     expectNotFound(() => edits.addAction(exampleDoc(), 'nowhere', newAction('bs-report')), /step "nowhere"/);
   });
 
-  it('updateAction replaces the action of the same key, keeping its place', () => {
+  it('updateAction changes the fields given of the action of the same key, keeping its place', () => {
     const doc = exampleDoc();
-    const replacement = newAction('fs-agent', {
-      lane: Lane.FRONTSTAGE,
-      name: 'Agent registers the complaint in the CRM',
-      role: 'hotline-agent',
-      systems: ['crm', 'erp'],
-      dependsOn: ['bs-order-lookup', 'sp-order-sync'],
-    });
-    edits.updateAction(doc, replacement);
+    const before = { ...action(doc, 'fs-agent') };
+    edits.updateAction(doc, { key: 'fs-agent', name: 'Agent registers the complaint in the CRM', systems: ['crm', 'erp'] });
     expect(actionKeys(doc, 'call-hotline')).toEqual(['ca-call', 'fs-agent', 'bs-order-lookup', 'sp-order-sync']);
-    expect(action(doc, 'fs-agent')).toBe(replacement);
-    expect(action(doc, 'fs-agent').systems).toEqual(['crm', 'erp']);
+    expect(action(doc, 'fs-agent')).toEqual({ ...before, name: 'Agent registers the complaint in the CRM', systems: ['crm', 'erp'] });
+    expectStillValid(doc);
+  });
+
+  it('updateAction clears an optional field given as null and leaves a required one', () => {
+    const doc = exampleDoc();
+    const before = { ...action(doc, 'fs-agent') };
+    edits.updateAction(doc, { key: 'fs-agent', role: null, dependsOn: null, name: null, lane: null, department: 'it' });
+    const { role, dependsOn, ...kept } = before;
+    expect([role, dependsOn]).not.toEqual([undefined, undefined]);
+    expect(action(doc, 'fs-agent')).toEqual({ ...kept, department: 'it' });
     expectStillValid(doc);
   });
 
@@ -568,19 +572,14 @@ describe('pain points', () => {
     expect(doc.painPoints).toHaveLength(4);
   });
 
-  it('updatePainPoint replaces the pain point of the same key, keeping its place', () => {
+  it('updatePainPoint changes the fields given of the pain point of the same key, keeping its place', () => {
     const doc = exampleDoc();
-    const replacement = newPainPoint('guard-rude', {
-      title: 'Guard is rude',
-      action: 'ca-drop-off',
-      causes: ['fs-guard', 'fs-intake'],
-      severity: 4,
-      frequency: 0.1,
-      category: PainCategory.SUPPORT,
-    });
-    edits.updatePainPoint(doc, replacement);
+    const before = { ...doc.painPoints![2] };
+    edits.updatePainPoint(doc, { key: 'guard-rude', title: 'Guard is rude', causes: ['fs-guard', 'fs-intake'], category: PainCategory.SUPPORT, frequency: null });
     expect(doc.painPoints!.map((p) => p.key)).toEqual(['help-hidden', 'order-not-found', 'guard-rude', 'part-wait']);
-    expect(doc.painPoints![2]).toBe(replacement);
+    const { frequency, ...kept } = before;
+    expect(frequency).toBeDefined();
+    expect(doc.painPoints![2]).toEqual({ ...kept, title: 'Guard is rude', causes: ['fs-guard', 'fs-intake'], category: PainCategory.SUPPORT });
     expectStillValid(doc);
   });
 

@@ -15,7 +15,7 @@ const SIZES = { small: 50, large: 5_000 } as const;
 const LIMIT = 2;
 
 const RENAME_STAGE = 'mutation($b: String!, $v: Int, $k: String!, $n: String!) { renameStage(blueprintKey: $b, expectedVersion: $v, key: $k, name: $n) { version } }';
-const UPDATE_ACTION = 'mutation($b: String!, $v: Int, $a: ActionInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }';
+const UPDATE_ACTION = 'mutation($b: String!, $v: Int, $a: ActionChangesInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }';
 const MOVE_ACTION = 'mutation($b: String!, $v: Int, $k: String!, $s: String!) { moveAction(blueprintKey: $b, expectedVersion: $v, key: $k, stepKey: $s) { version } }';
 const ADD_DEPENDENCY = 'mutation($b: String!, $v: Int, $f: String!, $t: String!) { addDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }';
 const REMOVE_DEPENDENCY = 'mutation($b: String!, $v: Int, $f: String!, $t: String!) { removeDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }';
@@ -30,7 +30,7 @@ function editsOf(document: SyntheticDocument): Record<string, Edit> {
   const b = document.key;
   return {
     renameStage: (v, round) => [RENAME_STAGE, { b, v, k: document.stages[0].key, n: `Stage renamed ${round}` }],
-    updateAction: (v, round) => [UPDATE_ACTION, { b, v, a: { ...action, name: `Action renamed ${round}` } }],
+    updateAction: (v, round) => [UPDATE_ACTION, { b, v, a: { key: action.key, name: `Action renamed ${round}` } }],
     moveAction: (v, round) => [MOVE_ACTION, { b, v, k: action.key, s: round % 2 === 0 ? second.key : first.key }],
     'addDependency, removeDependency': (v, round) => [round % 2 === 0 ? ADD_DEPENDENCY : REMOVE_DEPENDENCY, { b, v, f: other.key, t: action.key }],
   };

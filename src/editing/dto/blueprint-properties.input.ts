@@ -30,6 +30,6 @@ export class BlueprintPropertiesInput {
 
 /** The arguments of updateStep, checked by the document's rules (not a GraphQL type). */
 export class StepNameInput {
-  @IsName() name: string;
+  @IsOptional() @IsName() name?: string | null;
   @IsOptional() @IsArray() @IsName(undefined, { each: true }) evidence?: string[] | null;
 }

@@ -46,14 +46,14 @@ const EDITS = {
     'mutation($b: String!, $v: Int, $k: String!, $s: String!, $p: Int) { moveStep(blueprintKey: $b, expectedVersion: $v, key: $k, stageKey: $s, position: $p) { version } }',
   removeStep: 'mutation($b: String!, $v: Int, $k: String!) { removeStep(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
   addAction: 'mutation($b: String!, $v: Int, $s: String!, $a: ActionInput!) { addAction(blueprintKey: $b, expectedVersion: $v, stepKey: $s, action: $a) { version } }',
-  updateAction: 'mutation($b: String!, $v: Int, $a: ActionInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }',
+  updateAction: 'mutation($b: String!, $v: Int, $a: ActionChangesInput!) { updateAction(blueprintKey: $b, expectedVersion: $v, action: $a) { version } }',
   moveAction: 'mutation($b: String!, $v: Int, $k: String!, $s: String!) { moveAction(blueprintKey: $b, expectedVersion: $v, key: $k, stepKey: $s) { version } }',
   removeAction: 'mutation($b: String!, $v: Int, $k: String!) { removeAction(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
   addDependency: 'mutation($b: String!, $v: Int, $f: String!, $t: String!) { addDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }',
   removeDependency:
     'mutation($b: String!, $v: Int, $f: String!, $t: String!) { removeDependency(blueprintKey: $b, expectedVersion: $v, from: $f, to: $t) { version } }',
   addPainPoint: 'mutation($b: String!, $v: Int, $p: PainPointInput!) { addPainPoint(blueprintKey: $b, expectedVersion: $v, painPoint: $p) { version } }',
-  updatePainPoint: 'mutation($b: String!, $v: Int, $p: PainPointInput!) { updatePainPoint(blueprintKey: $b, expectedVersion: $v, painPoint: $p) { version } }',
+  updatePainPoint: 'mutation($b: String!, $v: Int, $p: PainPointChangesInput!) { updatePainPoint(blueprintKey: $b, expectedVersion: $v, painPoint: $p) { version } }',
   removePainPoint: 'mutation($b: String!, $v: Int, $k: String!) { removePainPoint(blueprintKey: $b, expectedVersion: $v, key: $k) { version } }',
   upsertDepartment: 'mutation($d: DepartmentInput!) { upsertDepartment(department: $d) { key } }',
   upsertRole: 'mutation($r: RoleInput!) { upsertRole(role: $r) { key } }',
@@ -478,8 +478,6 @@ export function setupEditor(context: EditorContext): void {
     systems: a.systems ?? [],
     dependsOn: a.dependsOn ?? [],
   });
-  /** The same action in the newest document (someone may have changed it while its form was open), else as it was. */
-  const newest = async <T extends { key: string }>(pick: (data: Loaded) => T[], was: T): Promise<T> => pick(await load()).find((x) => x.key === was.key) ?? was;
 
   const editAction = async (actionKey: string) => {
     const data = await load();
@@ -496,11 +494,10 @@ export function setupEditor(context: EditorContext): void {
       intro,
       fields: actionFields(data, action, step.key),
       save: async (values) => {
-        // What this form changed, over the action as it is now: another person's change to a field the
-        // form left alone (a dependency drawn meanwhile, a name) stays.
-        const now = inputOfAction(await newest((d) => allActions(d).map(({ action: a }) => a), action));
-        const input = mergeChanges(inputOfAction(action), actionInput(action.key, values, action.dependsOn), now);
-        if (!sameValue(input, now)) await edit('updateAction', { a: input }, `change action “${action.name}”`);
+        // Only what this form changed: another person's change to a field the form left alone
+        // (a dependency drawn meanwhile, a name) stays, as the update leaves the fields it is not given.
+        const changes = changedFields(inputOfAction(action), actionInput(action.key, values, action.dependsOn));
+        if (changes) await edit('updateAction', { a: changes }, `change action “${action.name}”`);
         if (values.step !== step.key) await edit('moveAction', { k: action.key, s: values.step }, `move action “${action.name}”`);
       },
       remove: {
@@ -591,10 +588,8 @@ export function setupEditor(context: EditorContext): void {
       root: 'painPoint',
       fields: painFields(data, pain),
       save: async (values) => {
-        const fresh = await newest((d) => d.document.painPoints, pain);
-        const now = painInput(pain.key, fresh.action, painValues(fresh));
-        const input = mergeChanges(painInput(pain.key, pain.action, painValues(pain)), painInput(pain.key, pain.action, values), now);
-        if (!sameValue(input, now)) await edit('updatePainPoint', { p: input }, `change pain point “${pain.title}”`);
+        const changes = changedFields(painInput(pain.key, pain.action, painValues(pain)), painInput(pain.key, pain.action, values));
+        if (changes) await edit('updatePainPoint', { p: changes }, `change pain point “${pain.title}”`);
       },
       remove: { confirm: `Delete the pain point “${pain.title}”?`, run: () => edit('removePainPoint', { k: pain.key }, `delete pain point “${pain.title}”`) },
     });
@@ -651,7 +646,7 @@ export function setupEditor(context: EditorContext): void {
     try {
       if (lane !== action.lane) {
         const emotion = lane === 'CUSTOMER' ? action.emotion : null;
-        await edit('updateAction', { a: { ...action, lane, emotion } }, `move action “${action.name}” to another lane`);
+        await edit('updateAction', { a: { key: action.key, lane, emotion } }, `move action “${action.name}” to another lane`);
       }
       if (stepKey !== step.key) await edit('moveAction', { k: action.key, s: stepKey }, `move action “${action.name}”`);
     } catch (error) {
@@ -825,11 +820,17 @@ export function setupEditor(context: EditorContext): void {
   });
 }
 
-/** `mine` where the user changed a field from `opened`, else `now`: a three-way merge of one form's fields. */
-function mergeChanges<T extends object>(opened: T, mine: T, now: T): T {
-  const merged = { ...now };
-  for (const field of Object.keys(mine) as (keyof T)[]) if (!sameValue(mine[field], opened[field])) merged[field] = mine[field];
-  return merged;
+/** The key and the fields of `mine` that differ from `opened` (null clears one), or null when none does: what a form changed. */
+function changedFields<T extends { key: string }>(opened: T, mine: T): Partial<T> | null {
+  const changes: Partial<T> = { key: mine.key } as Partial<T>;
+  let changed = false;
+  for (const field of Object.keys(mine) as (keyof T)[]) {
+    if (field !== 'key' && !sameValue(mine[field], opened[field])) {
+      changes[field] = mine[field];
+      changed = true;
+    }
+  }
+  return changed ? changes : null;
 }
 
 /** `1 step`, `3 steps`. */
