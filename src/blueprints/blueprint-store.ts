@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { QueryRunner, Row } from '../database/executor';
 import { int } from '../database/driver-values';
 import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
-import { ExternalReference, OrgKind } from './document-validation';
+import { ExternalReference, ORG_LISTS, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
 import { BlueprintState } from './models/enums';
 import { compareKeys } from '../common/compare-keys';
+import { didYouMean } from '../common/nearest-name';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
 import { KnownEntries } from '../history/version-document';
@@ -163,7 +164,9 @@ export class BlueprintStore {
       .filter((reference) => missing[reference.kind].has(reference.key))
       .map((reference) => ({
         path: reference.path,
-        message: `names no ${reference.kind} of the document or the organisation: "${reference.key}"`,
+        message:
+          `names no ${reference.kind} of the document or the organisation: "${reference.key}"` +
+          didYouMean(reference.key, listed[ORG_LISTS[reference.kind]].map((entry) => entry.key)),
       }));
     const organisationChanges = (row.changedEntries as ChangedEntryRow[]).map(
       ({ kind, key, name, department }): OrganisationChange => ({

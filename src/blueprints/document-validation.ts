@@ -1,6 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
-import { ValidationError, validateSync } from 'class-validator';
+import { ValidationError, getMetadataStorage, validateSync } from 'class-validator';
 import { BadUserInputError, Problem } from '../common/errors';
+import { didYouMean } from '../common/nearest-name';
 import {
   KEY_MESSAGE,
   MAX_ACTIONS,
@@ -22,6 +23,10 @@ import { Lane } from './models/enums';
  */
 
 export type OrgKind = 'department' | 'role' | 'system' | 'process';
+
+/** The document's list of each kind of organisation entry. */
+export const ORG_LISTS = { department: 'departments', role: 'roles', system: 'systems', process: 'processes' } as const satisfies Record<OrgKind, string>;
+export const ORG_KINDS = Object.keys(ORG_LISTS) as OrgKind[];
 
 export interface ExternalReference {
   kind: OrgKind;
@@ -107,7 +112,7 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath: s
           });
         }
       } else {
-        problems.push({ path, message: cleanMessage(message, error.property) });
+        problems.push({ path, message: cleanMessage(message, error) });
       }
     }
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
@@ -115,9 +120,18 @@ export function flattenValidationErrors(errors: ValidationError[], parentPath: s
   return problems;
 }
 
-function cleanMessage(message: string, property: string): string {
-  if (message.startsWith(`property ${property} should not exist`)) return 'is not a field of the document';
+function cleanMessage(message: string, error: ValidationError): string {
+  if (message.startsWith(`property ${error.property} should not exist`)) {
+    return `is not a field of the document${didYouMean(error.property, fieldsOf(error.target))}`;
+  }
   return /nested property \S+ must be either object or array$/.test(message) ? 'must be an object' : message;
+}
+
+/** The fields a part of the document may have: those its class gives a rule, as whitelisting reads them. */
+function fieldsOf(part: object | undefined): string[] {
+  if (!part) return [];
+  const rules = getMetadataStorage().getTargetValidationMetadatas(part.constructor, '', true, false);
+  return [...new Set(rules.map((rule) => rule.propertyName))];
 }
 
 /**
@@ -133,12 +147,9 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   const externalReferences: ExternalReference[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
 
-  const listed: Record<OrgKind, Set<string>> = {
-    department: uniqueKeys(document.departments, `${root}.departments`, 'department', problem),
-    role: uniqueKeys(document.roles, `${root}.roles`, 'role', problem),
-    system: uniqueKeys(document.systems, `${root}.systems`, 'system', problem),
-    process: uniqueKeys(document.processes, `${root}.processes`, 'process', problem),
-  };
+  const listed = Object.fromEntries(
+    ORG_KINDS.map((kind) => [kind, uniqueKeys(document[ORG_LISTS[kind]], `${root}.${ORG_LISTS[kind]}`, kind, problem)]),
+  ) as Record<OrgKind, Set<string>>;
   let references = 0;
   const reference = (kind: OrgKind, key: unknown, path: string) => {
     if (!isKey(key)) return;
@@ -184,7 +195,7 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   const actionReference = (key: unknown, path: string) => {
     if (!isKey(key)) return;
     references++;
-    if (!actionKeys.has(key)) problem(path, `names no action of this document: "${key}"`);
+    if (!actionKeys.has(key)) problem(path, `names no action of this document: "${key}"${didYouMean(key, actionKeys)}`);
   };
 
   visitActions((action, path) => {

@@ -1,4 +1,5 @@
 import { ValidationOptions, ValidateBy, buildMessage } from 'class-validator';
+import { didYouMean } from './nearest-name';
 
 /** The field rules of the blueprint document (docs/api-contract.md), shared by the API, the files and the JSON Schema. */
 export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
@@ -116,7 +117,7 @@ export function IsOneOf(values: readonly string[], options?: ValidationOptions):
       constraints: [values],
       validator: {
         validate: (value) => typeof value === 'string' && values.includes(value),
-        defaultMessage: buildMessage(() => `must be one of ${values.join(', ')}`, options),
+        defaultMessage: buildMessage((_each, args) => `must be one of ${values.join(', ')}${didYouMean(args?.value, values)}`, options),
       },
     },
     options,

@@ -1156,3 +1156,41 @@ describe('checkPart', () => {
     );
   });
 });
+
+describe('checkDocument: did you mean', () => {
+  const messageAt = (raw: unknown, path: string) => checkDocument(raw).problems.find((problem) => problem.path === path)?.message;
+
+  it('an unknown field names the nearest field of its part', () => {
+    const action = 'document.stages[2].steps[0].actions[0]';
+    const doc = changed((d) => {
+      const first = d.stages[2].steps[0].actions[0];
+      first.dependsOm = first.dependsOn;
+      delete first.dependsOn;
+    });
+    expect(messageAt(doc, `${action}.dependsOm`)).toBe('is not a field of the document (did you mean "dependsOn"?)');
+    expect(messageAt(changed((d) => (d.painPoints[0].titel = 'T')), 'document.painPoints[0].titel')).toBe(
+      'is not a field of the document (did you mean "title"?)',
+    );
+    expect(messageAt(changed((d) => (d.stages[0].colour = 'red')), 'document.stages[0].colour')).toBe('is not a field of the document');
+  });
+
+  it('an unknown enum value names the nearest value', () => {
+    expect(messageAt(changed((d) => (d.stages[0].steps[0].actions[1].lane = 'BACKSTGE')), 'document.stages[0].steps[0].actions[1].lane')).toBe(
+      'must be one of CUSTOMER, FRONTSTAGE, BACKSTAGE, SUPPORT (did you mean "BACKSTAGE"?)',
+    );
+    expect(messageAt(changed((d) => (d.state = 'future')), 'document.state')).toBe('must be one of CURRENT, FUTURE, DAY_IN_LIFE (did you mean "FUTURE"?)');
+    expect(messageAt(changed((d) => (d.state = 'PAST')), 'document.state')).toBe('must be one of CURRENT, FUTURE, DAY_IN_LIFE');
+  });
+
+  it('a reference to an action of the document names the nearest action', () => {
+    expect(messageAt(changed((d) => (d.stages[2].steps[0].actions[0].dependsOn = ['fs-gaurd'])), 'document.stages[2].steps[0].actions[0].dependsOn[0]')).toBe(
+      'names no action of this document: "fs-gaurd" (did you mean "fs-guard"?)',
+    );
+    expect(messageAt(changed((d) => (d.painPoints[0].action = 'ca-serch-help')), 'document.painPoints[0].action')).toBe(
+      'names no action of this document: "ca-serch-help" (did you mean "ca-search-help"?)',
+    );
+    expect(messageAt(changed((d) => (d.painPoints[2].causes = ['fs-doorman'])), 'document.painPoints[2].causes[0]')).toBe(
+      'names no action of this document: "fs-doorman"',
+    );
+  });
+});
