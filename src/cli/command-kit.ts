@@ -39,8 +39,9 @@ export function problemLines(source: SourceFile, problems: Problem[]): string[] 
 
 /** Every problem a file has that needs no database; empty when it is valid. */
 export function offlineProblems(source: SourceFile): string[] {
-  if (source.syntaxErrors.length > 0) {
-    return source.syntaxErrors.map((e) => `${source.file}:${e.line}:${e.column} (syntax): ${e.message}`);
+  if (source.syntaxError) {
+    const { line, column, message } = source.syntaxError;
+    return [`${source.file}:${line}:${column} (syntax): ${message}`];
   }
   return problemLines(source, validation().checkDocument(source.data).problems);
 }

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { LineCounter, Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, Node, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import { SyntaxProblem, firstSyntaxError } from './syntax-error';
 
 /**
  * A blueprint file (YAML or JSON: JSON is read as YAML) with the positions of
@@ -13,7 +14,8 @@ export interface Position {
 export interface SourceFile {
   file: string;
   data: unknown;
-  syntaxErrors: (Position & { message: string })[];
+  /** The file's first syntax error, in plain words; the data is undefined when there is one. */
+  syntaxError?: SyntaxProblem;
   /** Where the value at `path` (e.g. `stages[1].steps[0].key`) is, or its nearest existing parent. */
   locate(path: string): Position;
 }
@@ -29,11 +31,20 @@ export function parseSource(file: string, text: string): SourceFile {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const syntaxErrors = document.errors.map((error) => ({ ...at(error.pos[0]), message: error.message.split('\n')[0] }));
+  let syntaxError = firstSyntaxError(text, document, lineCounter);
+  let data: unknown;
+  if (!syntaxError) {
+    try {
+      data = document.toJS({ maxAliasCount: 1000 });
+    } catch (error) {
+      // An alias without its anchor, or aliases past the limit: found only when the data is built.
+      syntaxError = { ...at(firstAlias(document) ?? 0), message: (error as Error).message };
+    }
+  }
   return {
     file,
-    data: syntaxErrors.length > 0 ? undefined : document.toJS({ maxAliasCount: 1000 }),
-    syntaxErrors,
+    data,
+    syntaxError,
     locate(path) {
       let node: unknown = document.contents;
       let found = node as Node | null;
@@ -53,6 +64,21 @@ export function parseSource(file: string, text: string): SourceFile {
       return at(found?.range?.[0] ?? 0);
     },
   };
+}
+
+/** Where the alias that broke building the data is: the first without its anchor, else the first of all. */
+function firstAlias(document: Document): number | undefined {
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(document, {
+    Alias(_, alias) {
+      first ??= alias.range?.[0];
+      if (alias.resolve(document) !== undefined) return undefined;
+      unresolved = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return unresolved ?? first;
 }
 
 /** `document.stages[1].steps[0].key` -> ['stages', 1, 'steps', 0, 'key'] (a leading `document` is the file itself). */
