@@ -96,6 +96,15 @@ export async function withBackend<T>(options: { url?: string }, work: (backend: 
 }
 
 
+/** `--format table|json|csv`: tables for people, CSV and JSON for programs. */
+export const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
+
+/** `--json`, where it came before `--format`. */
+export const jsonOption = () => new Option('--json', 'the same as --format json');
+
+/** The format asked for, by `--format` or `--json`. */
+export const formatOf = (options: { format: Format; json?: boolean }): Format => (options.json ? 'json' : options.format);
+
 export const urlOption = () =>
   new Option(
     '--url <url>',

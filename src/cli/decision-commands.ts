@@ -3,7 +3,7 @@ import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { BlameLevel } from '../analysis/models/blame-level';
 import { thingText } from '../analysis/things';
 import { DecisionScope, FixArg } from './backend';
-import { number, out, printedAsJson, urlOption, withBackend } from './command-kit';
+import { formatOption, number, out, printedAsJson, urlOption, withBackend } from './command-kit';
 import { Format, decimal, percent, render } from './format';
 
 /** `blame`, `what-if` and `dependents`: from causes to decisions, as tables (the API's figures) or JSON. */
@@ -36,7 +36,7 @@ const scopeOptions = (command: Command) =>
     .option('--min-severity <n>', 'only pain points of at least this severity (1..5)', number('--min-severity', true))
     .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), DEFAULT_FLOW_PARAMS.retention)
     .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), DEFAULT_FLOW_PARAMS.maxDepth)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(formatOption())
     .addOption(urlOption());
 
 interface ScopeOptions {
@@ -143,7 +143,7 @@ export function addDecisionCommands(program: Command): void {
     .argument('<thing>', 'LEVEL:KEY (department:it, system:crm) or action:BLUEPRINT/ACTION')
     .option('--blueprint <key>', 'only this blueprint')
     .option('--max-depth <d>', 'how many dependency steps (0..20)', number('--max-depth', true), DEFAULT_FLOW_PARAMS.maxDepth)
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(formatOption())
     .addOption(urlOption())
     .action(async (text: string, options: { blueprint?: string; maxDepth: number; format: Format; url?: string }) => {
       const thing = parseThing(text, 'the thing');
@@ -176,7 +176,7 @@ export function addDecisionCommands(program: Command): void {
   program
     .command('opportunities')
     .description('The opportunities, ranked by the impact their fixes remove per effort (computed from the graph as it is now).')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+    .addOption(formatOption())
     .addOption(urlOption())
     .action(async (options: { format: Format; url?: string }) => {
       const rows = await withBackend(options, (backend) => backend.opportunities());

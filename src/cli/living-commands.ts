@@ -6,9 +6,9 @@ import type { LintFinding } from '../lint/lint-document';
 import { LintSeverity } from '../lint/models/lint-severity';
 import type { VersionedKey } from '../history/versioned-key';
 import type { Backend } from './backend';
-import { err, later, offlineProblems, out, urlOption, withBackend } from './command-kit';
+import { err, formatOf, formatOption, jsonOption, later, offlineProblems, out, printedAsJson, urlOption, withBackend } from './command-kit';
 import { collectFiles } from './files';
-import { decimal, render } from './format';
+import { Format, decimal, render } from './format';
 import { displayPath, readSourceFile } from './source-file';
 
 /** The document rules, comparison and lint, loaded when a command first needs them. */
@@ -61,21 +61,60 @@ async function sideOf(target: Target, backend: Backend | null): Promise<{ name: 
   return { name: target.key, version, document };
 }
 
-/** The comparison as lines a person reads, like a diff: + added, - removed, ~ changed. */
-export function comparisonLines(comparison: DocumentComparison): string[] {
-  const lines: string[] = [];
-  if (comparison.properties.length > 0) lines.push(`~ blueprint: ${comparison.properties.join(', ')}`);
+/** One change of a comparison: of the blueprint's fields (no key), an element, a dependency (`from -> to`), or a figure. */
+interface ChangeRow {
+  change: 'ADDED' | 'REMOVED' | 'CHANGED';
+  element: string;
+  key: string;
+  fields: string[];
+  before?: number;
+  after?: number;
+}
+
+/** What changed in the blueprint itself: its fields, its elements by key, its dependencies. */
+function elementChanges(comparison: DocumentComparison): ChangeRow[] {
+  const rows: ChangeRow[] = [];
+  if (comparison.properties.length > 0) rows.push({ change: 'CHANGED', element: 'blueprint', key: '', fields: comparison.properties });
   const elements: [string, DocumentComparison['stages']][] = [
     ['stage', comparison.stages],
     ['step', comparison.steps],
     ['action', comparison.actions],
     ['pain point', comparison.painPoints],
   ];
+  for (const [element, changes] of elements) rows.push(...changes.map(({ change, key, fields }) => ({ change, element, key, fields })));
+  for (const { change, from, to } of comparison.dependencies) rows.push({ change, element: 'dependency', key: `${from} -> ${to}`, fields: [] });
+  return rows;
+}
+
+/** Every change of a comparison as a row, the figures unrounded: the CSV of `diff`. */
+function comparisonCsv(comparison: DocumentComparison): string {
+  const figure = (element: string, key: string, before: number, after: number): ChangeRow => ({ change: 'CHANGED', element, key, fields: [], before, after });
+  const rows = [
+    ...elementChanges(comparison),
+    ...comparison.departments.map((row) => figure('department blame', row.department.key, row.before, row.after)),
+    ...comparison.handoffs.map((row) => figure('handoffs', `${row.from.key} -> ${row.to.key}`, row.before, row.after)),
+    ...(comparison.totalImpactBefore !== comparison.totalImpactAfter ? [figure('total impact', '', comparison.totalImpactBefore, comparison.totalImpactAfter)] : []),
+  ];
+  return render(
+    rows,
+    [
+      { header: 'change', value: (row) => row.change },
+      { header: 'element', value: (row) => row.element },
+      { header: 'key', value: (row) => row.key },
+      { header: 'fields', value: (row) => row.fields.join(';') },
+      { header: 'before', value: (row) => row.before ?? '' },
+      { header: 'after', value: (row) => row.after ?? '' },
+    ],
+    'csv',
+  );
+}
+
+/** The comparison as lines a person reads, like a diff: + added, - removed, ~ changed. */
+export function comparisonLines(comparison: DocumentComparison): string[] {
   const mark = { ADDED: '+', REMOVED: '-', CHANGED: '~' } as const;
-  for (const [what, changes] of elements) {
-    for (const change of changes) lines.push(`${mark[change.change]} ${what} ${change.key}${change.fields.length ? `: ${change.fields.join(', ')}` : ''}`);
-  }
-  for (const dependency of comparison.dependencies) lines.push(`${mark[dependency.change]} dependency ${dependency.from} -> ${dependency.to}`);
+  const lines = elementChanges(comparison).map(
+    ({ change, element, key, fields }) => `${mark[change]} ${element}${key ? ` ${key}` : ''}${fields.length ? `: ${fields.join(', ')}` : ''}`,
+  );
   if (comparison.departments.length > 0) {
     lines.push('', 'blame by department (default parameters):');
     lines.push(
@@ -104,16 +143,16 @@ export function comparisonLines(comparison: DocumentComparison): string[] {
 const signed = (value: number) => (value > 0 ? '+' : '') + decimal(value);
 
 /** The table of `history`, and of an import refused for a stale version. */
-function versionTable(versions: { version: number; at: string; operation: string; author: string | null }[]): string {
+function versionTable(versions: { version: number; at: string; operation: string; author: string | null }[], format: Exclude<Format, 'json'> = 'table'): string {
   return render(
     versions,
     [
       { header: 'version', value: (v) => v.version, align: 'right' },
       { header: 'at', value: (v) => v.at },
       { header: 'operation', value: (v) => v.operation },
-      { header: 'author', value: (v) => v.author ?? '-' },
+      { header: 'author', value: (v) => v.author ?? (format === 'csv' ? '' : '-') },
     ],
-    'table',
+    format,
   );
 }
 
@@ -131,14 +170,41 @@ export async function describeChangesSince(backend: Backend, key: string, expect
   return lines;
 }
 
-function lintLines(target: string, findings: LintFinding[], locate?: (path: string) => { line: number; column: number }): string[] {
+/** What lint found in one target: a file (whose findings have a place in it) or a stored blueprint. */
+interface LintResult {
+  name: string;
+  findings: LintFinding[];
+  locate?: (path: string) => { line: number; column: number };
+}
+
+/** A target's findings in the order of its file, each with its line and column when it has a file. */
+function placedFindings({ name, findings, locate }: LintResult) {
   return findings
-    .map((finding) => ({ finding, at: locate?.(finding.path) }))
-    .sort((a, b) => (a.at && b.at ? a.at.line - b.at.line || a.at.column - b.at.column : 0))
-    .map(({ finding, at }) => {
-      const where = at ? `${target}:${at.line}:${at.column}` : target;
-      return `${where} ${finding.severity} ${finding.rule} ${displayPath(finding.path)}: ${finding.message}`;
-    });
+    .map((finding) => ({ target: name, finding, at: locate?.(finding.path) }))
+    .sort((a, b) => (a.at && b.at ? a.at.line - b.at.line || a.at.column - b.at.column : 0));
+}
+
+function lintLines(result: LintResult): string[] {
+  return placedFindings(result).map(({ target, finding, at }) => {
+    const where = at ? `${target}:${at.line}:${at.column}` : target;
+    return `${where} ${finding.severity} ${finding.rule} ${displayPath(finding.path)}: ${finding.message}`;
+  });
+}
+
+function lintCsv(results: LintResult[]): string {
+  return render(
+    results.flatMap(placedFindings),
+    [
+      { header: 'target', value: (row) => row.target },
+      { header: 'line', value: (row) => row.at?.line ?? '' },
+      { header: 'column', value: (row) => row.at?.column ?? '' },
+      { header: 'severity', value: (row) => row.finding.severity },
+      { header: 'rule', value: (row) => row.finding.rule },
+      { header: 'path', value: (row) => displayPath(row.finding.path) },
+      { header: 'message', value: (row) => row.finding.message },
+    ],
+    'csv',
+  );
 }
 
 export function addLivingCommands(program: Command): void {
@@ -146,11 +212,13 @@ export function addLivingCommands(program: Command): void {
     .command('history')
     .description("A blueprint's kept versions, newest first: when, which operation, and who.")
     .argument('<key>', 'the blueprint key')
-    .option('--json', "print the GraphQL result's shape")
+    .addOption(formatOption())
+    .addOption(jsonOption())
     .addOption(urlOption())
-    .action(async (key: string, options: { json?: boolean; url?: string }) => {
+    .action(async (key: string, options: { format: Format; json?: boolean; url?: string }) => {
+      const format = formatOf(options);
       const versions = await withBackend(options, (backend) => backend.versions(key));
-      out(options.json ? JSON.stringify(versions, null, 2) : versionTable(versions));
+      if (!printedAsJson(format, versions)) out(versionTable(versions, format));
     });
 
   program
@@ -161,17 +229,20 @@ export function addLivingCommands(program: Command): void {
     )
     .argument('<from>', 'a file, a key, or KEY@VERSION: the state before')
     .argument('<to>', 'a file, a key, or KEY@VERSION: the state after')
-    .option('--json', "print the GraphQL result's shape (compareBlueprints; versions are null for files)")
+    .addOption(formatOption())
+    .addOption(jsonOption())
     .addOption(urlOption())
-    .action(troubleExits2(async (fromArgument: string, toArgument: string, options: { json?: boolean; url?: string }) => {
+    .action(troubleExits2(async (fromArgument: string, toArgument: string, options: { format: Format; json?: boolean; url?: string }) => {
+      const format = formatOf(options);
       const targets = [parseTarget(fromArgument), parseTarget(toArgument)];
       const [from, to] = await withBackendFor(targets, options, async (backend) =>
         Promise.all(targets.map((target) => sideOf(target, backend))),
       );
       const comparison = await rules().comparison.compareDocuments(from.document, to.document);
-      if (options.json) {
-        out(JSON.stringify({ from: from.name, to: to.name, fromVersion: from.version, toVersion: to.version, ...comparison }, null, 2));
-      } else {
+      // JSON is compareBlueprints' shape; the versions of files are null.
+      const shape = { from: from.name, to: to.name, fromVersion: from.version, toVersion: to.version, ...comparison };
+      if (format === 'csv') out(comparisonCsv(comparison));
+      else if (!printedAsJson(format, shape)) {
         const label = (side: typeof from) => (side.version === null ? side.name : `${side.name}@${side.version}`);
         const lines = comparisonLines(comparison);
         out(`--- ${label(from)}`);
@@ -185,32 +256,30 @@ export function addLivingCommands(program: Command): void {
     .command('lint')
     .description('Structural checks before a review (blueprint lint). Exit 1 when a WARNING is found, 2 on trouble (a file invalid, a key not there).')
     .argument('<targets...>', 'YAML or JSON files, folders of them, or blueprint keys')
-    .option('--json', "print the GraphQL result's shape (lintDocument / lintBlueprint; by target when there are several)")
+    .addOption(formatOption())
+    .addOption(jsonOption())
     .addOption(urlOption())
-    .action(troubleExits2(async (argumentsGiven: string[], options: { json?: boolean; url?: string }) => {
+    .action(troubleExits2(async (argumentsGiven: string[], options: { format: Format; json?: boolean; url?: string }) => {
+      const format = formatOf(options);
       const targets = argumentsGiven.flatMap((argument): Target[] => {
         const target = parseTarget(argument);
         return target.kind === 'file' ? collectFiles([target.file]).map((file) => ({ kind: 'file', file })) : [target];
       });
-      const results: { name: string; findings: LintFinding[]; lines: string[] }[] = [];
+      const results: LintResult[] = [];
       await withBackendFor(targets, options, async (backend) => {
         for (const target of targets) {
           if (target.kind === 'file') {
-            const source = readSourceFile(target.file);
             const findings = rules().lint.lintDocument(fileDocument(target.file));
-            results.push({ name: target.file, findings, lines: lintLines(target.file, findings, source.locate) });
+            results.push({ name: target.file, findings, locate: readSourceFile(target.file).locate });
           } else {
-            const findings = await backend!.lint(target.key);
-            results.push({ name: target.key, findings, lines: lintLines(target.key, findings) });
+            results.push({ name: target.key, findings: await backend!.lint(target.key) });
           }
         }
       });
-      if (options.json) {
-        const shape = results.length === 1 ? results[0].findings : Object.fromEntries(results.map((r) => [r.name, r.findings]));
-        out(JSON.stringify(shape, null, 2));
-      } else {
-        results.forEach((result) => result.lines.forEach((line) => out(line)));
-      }
+      // JSON is lintDocument's (or lintBlueprint's) shape, by target when there are several.
+      const shape = results.length === 1 ? results[0].findings : Object.fromEntries(results.map((r) => [r.name, r.findings]));
+      if (format === 'csv') out(lintCsv(results));
+      else if (!printedAsJson(format, shape)) results.forEach((result) => lintLines(result).forEach((line) => out(line)));
       const findings = results.flatMap((result) => result.findings);
       const warnings = findings.filter((finding) => finding.severity === LintSeverity.WARNING).length;
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,7 +6,7 @@ import { BlueprintState, ImportMode } from '../blueprints/models/enums';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
 import type { Backend } from './backend';
-import { DEFAULT_TIMEOUT_SECONDS, backendModule, err, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
+import { DEFAULT_TIMEOUT_SECONDS, backendModule, err, formatOf, formatOption, jsonOption, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
@@ -24,7 +24,6 @@ export function buildProgram(): Command {
     .option('--timeout <seconds>', 'give up on an operation after this long', positive('--timeout'), DEFAULT_TIMEOUT_SECONDS)
     .hook('preAction', (command) => setTimeoutSeconds(command.optsWithGlobals().timeout))
     .exitOverride();
-  const formatOption = () => new Option('--format <format>', 'output format').choices(['table', 'json', 'csv']).default('table');
 
   program
     .command('validate')
@@ -201,10 +200,10 @@ export function buildProgram(): Command {
     .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), 0.5)
     .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), 6)
     .addOption(formatOption())
-    .option('--json', 'the same as --format json')
+    .addOption(jsonOption())
     .addOption(urlOption())
     .action(async (blueprintKey: string, painPointKey: string, options: { retention: number; maxDepth: number; format: Format; json?: boolean; url?: string }) => {
-      const format: Format = options.json ? 'json' : options.format;
+      const format = formatOf(options);
       const trace = await withBackend(options, (backend) => backend.trace(blueprintKey, painPointKey, options));
       if (printedAsJson(format, trace)) return;
       if (format === 'table') {
