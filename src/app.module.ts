@@ -18,6 +18,7 @@ import { graphqlWsOptions } from './live/websocket-options';
 import { OpportunitiesModule } from './opportunities/opportunities.module';
 import { OrganisationModule } from './organisation/organisation.module';
 import { PagingModule } from './paging/paging.module';
+import { ReferencesModule } from './references/references.module';
 import { WebModule } from './web/web.module';
 import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
 import { operationLogPlugin } from './logging/operation-log.plugin';
@@ -27,7 +28,7 @@ import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './securi
 import { describeRootTypes } from './schema/root-types';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
-export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule, PagingModule];
+export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule, PagingModule, ReferencesModule];
 
 /** How the app serves: access control, query limits and logging (from loadConfig). */
 export interface ServingConfig {

@@ -6,20 +6,13 @@ import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
 import { ExternalReference, ORG_LISTS, OrgKind } from './document-validation';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
-import { BlueprintState } from './models/enums';
+import { BlueprintState, OrganisationEntryKind } from './models/enums';
+import { OrganisationEntryChange } from './organisation-changes';
 import { compareKeys } from '../common/compare-keys';
 import { didYouMean } from '../common/nearest-name';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
 import { KnownEntries } from '../history/version-document';
-
-/** An existing organisation-wide entry that an import lists with another name or department. */
-export interface OrganisationChange {
-  kind: OrgKind;
-  key: string;
-  from: { name: string; department?: string };
-  to: { name: string; department?: string };
-}
 
 interface ChangedEntryRow {
   kind: OrgKind;
@@ -34,7 +27,7 @@ export interface ImportCheck {
   /** The blueprint's current version; null when it does not exist. */
   version: number | null;
   problems: Problem[];
-  organisationChanges: OrganisationChange[];
+  organisationChanges: OrganisationEntryChange[];
   /** The referenced entries that exist, as they are. */
   known: KnownEntries;
 }
@@ -169,11 +162,11 @@ export class BlueprintStore {
           didYouMean(reference.key, listed[ORG_LISTS[reference.kind]].map((entry) => entry.key)),
       }));
     const organisationChanges = (row.changedEntries as ChangedEntryRow[]).map(
-      ({ kind, key, name, department }): OrganisationChange => ({
-        kind,
+      ({ kind, key, name, department }): OrganisationEntryChange => ({
+        kind: kind.toUpperCase() as OrganisationEntryKind,
         key,
-        from: { name: name[0], ...(department ? { department: department[0] } : {}) },
-        to: { name: name[1], ...(department ? { department: department[1] } : {}) },
+        before: { name: name[0], department: department?.[0] ?? null },
+        after: { name: name[1], department: department?.[1] ?? null },
       }),
     );
     return {

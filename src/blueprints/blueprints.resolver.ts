@@ -1,7 +1,7 @@
 import { Args, Context, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsAnyOf } from '../common/selection';
-import { BlueprintsService } from './blueprints.service';
+import { BlueprintsService, MAX_DOCUMENTS_PER_IMPORT } from './blueprints.service';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
 import { ImportMode } from './models/enum-types';
@@ -61,6 +61,49 @@ export class BlueprintsResolver {
     return this.service.import(document, mode ?? ImportMode.CREATE, {
       withContents,
       mayChangeOrganisation,
+      write: { ...writer, expectedVersion },
+    });
+  }
+
+  @Mutation(() => [ImportResult], {
+    description:
+      'Writes several blueprint documents in one transaction, in order (a later one may reference the organisation entries an earlier one lists): ' +
+      `all are written or none. 1..${MAX_DOCUMENTS_PER_IMPORT} documents; every problem of every document is reported at once, ` +
+      'each path starting with documents[i].',
+  })
+  importBlueprints(
+    @Args('documents', { type: () => [BlueprintDocument], description: `the blueprints, each with everything it references; 1..${MAX_DOCUMENTS_PER_IMPORT}` })
+    documents: BlueprintDocument[],
+    @Args('mode', {
+      type: () => ImportMode,
+      nullable: true,
+      defaultValue: ImportMode.CREATE,
+      description: 'what to do when a key exists: CREATE (the default) answers CONFLICT, REPLACE replaces it',
+    })
+    mode: ImportMode | null,
+    @Args('updateOrganisation', {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: true,
+      description:
+        'whether the documents may rename existing departments, roles, systems and processes or move them to another department (every blueprint shares them); ' +
+        'false answers CONFLICT naming each change (extensions.organisationChanges), and nothing is written',
+    })
+    updateOrganisation: boolean | null,
+    @Args('expectedVersion', {
+      type: () => Int,
+      nullable: true,
+      description: 'with exactly one document, the version it was made against: if the blueprint is at another one, CONFLICT and nothing is written',
+    })
+    expectedVersion: number | null,
+    @Writer() writer: WriteRequest,
+    @Info() info: GraphQLResolveInfo,
+    @Context() context: RequestContext,
+  ): Promise<ImportResult[]> {
+    return this.service.importMany(documents, mode ?? ImportMode.CREATE, {
+      withContents: selectsAnyOf(info, CONTENT_FIELDS, ['blueprint']),
+      mayChangeOrganisation: allows(principalOf(context).role, AccessRole.ADMIN),
+      keepOrganisation: updateOrganisation === false,
       write: { ...writer, expectedVersion },
     });
   }

@@ -9,7 +9,8 @@ import { fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/d
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { blueprintToDocument, documentToBlueprintOnDemand } from './blueprint-assembly';
-import { BlueprintStore, ImportCheck, OrganisationChange } from './blueprint-store';
+import { BlueprintStore, ImportCheck } from './blueprint-store';
+import { OrganisationEntryChange, describeEntryChange } from './organisation-changes';
 import { DocumentCheck, checkDocument } from './document-validation';
 import { ImportRows, documentToRows } from './document-rows';
 import { BlueprintDocument } from './dto/blueprint-document';
@@ -20,7 +21,7 @@ export interface ImportOutcome {
   blueprint: Blueprint;
   created: boolean;
   /** The existing departments, roles, systems and processes that the import renamed or moved. */
-  organisationChanges: OrganisationChange[];
+  organisationChanges: OrganisationEntryChange[];
 }
 
 export interface ImportOptions {
@@ -32,9 +33,14 @@ export interface ImportOptions {
    * which every blueprint shares (admin keys; trusted in-process callers).
    */
   mayChangeOrganisation?: boolean;
+  /** Refuse (CONFLICT, nothing written) an import that would rename or move existing entries, whoever asks. */
+  keepOrganisation?: boolean;
   /** Who imports, and against which version; in-process callers are anonymous imports. */
   write?: WriteRequest;
 }
+
+/** The most documents one importBlueprints takes: one transaction holds them all. */
+export const MAX_DOCUMENTS_PER_IMPORT = 100;
 
 const ANONYMOUS_IMPORT: WriteRequest = { operation: 'importBlueprint', author: null };
 
@@ -59,6 +65,14 @@ export class BlueprintsService {
       withContents ? this.store.contents(runner, [key]) : this.store.headers(runner, [key]),
     );
     return blueprint ?? null;
+  }
+
+  /** The blueprints with these keys, by key, in one read; absent ones are left out. */
+  async byKeys(keys: string[], withContents: boolean): Promise<Map<string, Blueprint>> {
+    const blueprints = await this.executor.read((runner) =>
+      withContents ? this.store.contents(runner, keys) : this.store.headers(runner, keys),
+    );
+    return new Map(blueprints.map((blueprint) => [blueprint.key, blueprint]));
   }
 
   /** The current document, or that of a kept version. */
@@ -97,6 +111,35 @@ export class BlueprintsService {
     const checked = checkDocument(raw, options.root);
     if (!checked.document) throw new BadUserInputError(checked.problems);
     return this.writeBlueprints((runner) => this.importIn(runner, checked, mode, options));
+  }
+
+  /**
+   * Imports documents in order in one transaction: all or none. Every rule
+   * that needs no database is checked on every document first; then each is
+   * checked against the database as the ones before it left it, and written.
+   */
+  async importMany(raws: unknown[], mode: ImportMode, options: ImportOptions = {}): Promise<ImportOutcome[]> {
+    if (raws.length < 1 || raws.length > MAX_DOCUMENTS_PER_IMPORT) {
+      throw new BadUserInputError([{ path: 'documents', message: `must hold 1 to ${MAX_DOCUMENTS_PER_IMPORT} documents` }]);
+    }
+    if (options.write?.expectedVersion != null && raws.length !== 1) {
+      throw new BadUserInputError([{ path: 'expectedVersion', message: 'needs exactly one document: each blueprint has its own version' }]);
+    }
+    const checked = raws.map((raw, i) => checkDocument(raw, `documents[${i}]`));
+    const firstOfKey = new Map<unknown, number>();
+    const problems = checked.flatMap((check, i) => {
+      const key = check.document?.key;
+      const first = firstOfKey.get(key);
+      if (first === undefined) firstOfKey.set(key, i);
+      const repeated = first === undefined ? [] : [{ path: `documents[${i}].key`, message: `repeats the key of documents[${first}]: "${String(key)}"` }];
+      return [...check.problems, ...repeated];
+    });
+    if (problems.length > 0) throw new BadUserInputError(problems);
+    return this.writeBlueprints(async (runner) => {
+      const outcomes: ImportOutcome[] = [];
+      for (const check of checked) outcomes.push(await this.importIn(runner, check, mode, options));
+      return outcomes;
+    });
   }
 
   /**
@@ -140,8 +183,16 @@ export class BlueprintsService {
     if (check.organisationChanges.length > 0 && options.mayChangeOrganisation === false) {
       throw new ForbiddenError(
         'This import would change organisation-wide entries that every blueprint shares, which needs the role admin: ' +
-          check.organisationChanges.map(describeChange).join('; ') +
+          check.organisationChanges.map(describeEntryChange).join('; ') +
           '. List them as they are, or leave them out and only reference them.',
+        { organisationChanges: check.organisationChanges },
+      );
+    }
+    if (check.organisationChanges.length > 0 && options.keepOrganisation) {
+      throw new ConflictError(
+        'This import would change organisation-wide entries that every blueprint shares: ' +
+          check.organisationChanges.map(describeEntryChange).join('; ') +
+          '. Nothing was written; import with updateOrganisation to change them, or list them as they are.',
         { organisationChanges: check.organisationChanges },
       );
     }
@@ -241,11 +292,3 @@ export class BlueprintsService {
 /** A document whose organisation-wide entries are only referenced, checked against the database as they are now. */
 export const REFERENCES_ONLY = { departments: null, roles: null, systems: null, processes: null };
 
-function describeChange(change: OrganisationChange): string {
-  const parts: string[] = [];
-  if (change.from.name !== change.to.name) parts.push(`renamed from "${change.from.name}" to "${change.to.name}"`);
-  if (change.from.department !== change.to.department) {
-    parts.push(`moved from department "${change.from.department}" to "${change.to.department}"`);
-  }
-  return `${change.kind} "${change.key}" ${parts.join(' and ')}`;
-}

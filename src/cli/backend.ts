@@ -10,6 +10,7 @@ import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
 import { BlueprintState, ImportMode } from '../blueprints/models/enums';
 import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { Problem } from '../common/errors';
+import type { OrganisationEntryChange } from '../blueprints/organisation-changes';
 import { loadConfig } from '../config/app-config';
 import { DatabaseLifecycle, DatabaseModule } from '../database/database.module';
 import { Neo4jExecutor } from '../database/executor';
@@ -61,6 +62,18 @@ export interface DependencyRow {
   handoffs: number;
   impact: number;
   blueprints: string[];
+}
+
+export interface ImportDocumentOptions {
+  expectedVersion?: number;
+  updateOrganisation: boolean;
+}
+
+export interface ImportedDocument {
+  key: string;
+  created: boolean;
+  version: number;
+  organisationChanges: OrganisationEntryChange[];
 }
 
 export interface VersionedDocument {
@@ -144,7 +157,8 @@ export interface Backend {
   blame(level: BlameLevel, scope: DecisionScope): Promise<BlameReport>;
   whatIf(fixes: FixArg[], scope: DecisionScope): Promise<WhatIfRows>;
   dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number): Promise<DependentRows>;
-  importDocument(document: unknown, mode: ImportMode, expectedVersion?: number): Promise<{ key: string; created: boolean; version: number }>;
+  /** Imports one document; unless `updateOrganisation`, one that would rename or move an existing organisation entry is refused (CONFLICT). */
+  importDocument(document: unknown, mode: ImportMode, options: ImportDocumentOptions): Promise<ImportedDocument>;
   exportDocument(key: string): Promise<BlueprintDocument>;
   /** The current document with its version, or that of a kept version. */
   versionedDocument(key: string, version?: number): Promise<VersionedDocument>;
@@ -219,11 +233,13 @@ class DirectBackend implements Backend {
     });
   }
 
-  importDocument(document: unknown, mode: ImportMode, expectedVersion?: number) {
+  importDocument(document: unknown, mode: ImportMode, { expectedVersion, updateOrganisation }: ImportDocumentOptions) {
     return this.guard(async () => {
       const write = { operation: 'importBlueprint', author: null, expectedVersion };
-      const { blueprint, created } = await this.context.get(BlueprintsService).import(document, mode, { write });
-      return { key: blueprint.key, created, version: blueprint.version };
+      const { blueprint, created, organisationChanges } = await this.context
+        .get(BlueprintsService)
+        .import(document, mode, { write, keepOrganisation: !updateOrganisation });
+      return { key: blueprint.key, created, version: blueprint.version, organisationChanges };
     });
   }
 
@@ -366,14 +382,23 @@ class GraphQLBackend implements Backend {
     return body.data;
   }
 
-  async importDocument(document: unknown, mode: ImportMode, expectedVersion?: number) {
-    const data = await this.request<{ importBlueprint: { created: boolean; blueprint: { key: string; version: number } } }>(
-      `mutation($document: BlueprintDocumentInput!, $mode: ImportMode, $expectedVersion: Int) {
-        importBlueprint(document: $document, mode: $mode, expectedVersion: $expectedVersion) { created blueprint { key version } } }`,
-      { document, mode, expectedVersion },
-    );
-    const { created, blueprint } = data.importBlueprint;
-    return { key: blueprint.key, created, version: blueprint.version };
+  async importDocument(document: unknown, mode: ImportMode, { expectedVersion, updateOrganisation }: ImportDocumentOptions) {
+    // importBlueprints, not the contract's importBlueprint: only it can refuse organisation changes in the same transaction.
+    const data = await this.request<{
+      importBlueprints: { created: boolean; blueprint: { key: string; version: number }; organisationChanges: OrganisationEntryChange[] }[];
+    }>(
+      `mutation($documents: [BlueprintDocumentInput!]!, $mode: ImportMode, $expectedVersion: Int, $updateOrganisation: Boolean) {
+        importBlueprints(documents: $documents, mode: $mode, expectedVersion: $expectedVersion, updateOrganisation: $updateOrganisation) {
+          created blueprint { key version } organisationChanges { kind key before { name department } after { name department } } } }`,
+      { documents: [document], mode, expectedVersion, updateOrganisation },
+    ).catch((error: unknown) => {
+      // The file is the one document: its problems' paths start at the file, as offline ones do.
+      const failure = OperationError.from(error);
+      const problems = failure.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^documents\[0\]/, 'document') }));
+      throw new OperationError(failure.message, failure.code, problems, failure.extensions);
+    });
+    const [{ created, blueprint, organisationChanges }] = data.importBlueprints;
+    return { key: blueprint.key, created, version: blueprint.version, organisationChanges };
   }
 
   async exportDocument(key: string) {

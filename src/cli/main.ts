@@ -8,12 +8,14 @@ import { newApiKey } from '../security/api-keys';
 import type { Backend } from './backend';
 import { DEFAULT_TIMEOUT_SECONDS, backendModule, err, formatOf, formatOption, jsonOption, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
+import { addFileCommands } from './file-commands';
 import { addLivingCommands, describeChangesSince } from './living-commands';
 import { documentText } from './document-output';
 import { collectFiles } from './files';
 import { Column, Format, decimal, percent, render } from './format';
 import { Progress } from './progress';
 import { readSourceFile } from './source-file';
+import { OrganisationEntryChange, describeEntryChange } from '../blueprints/organisation-changes';
 
 /** `blueprint`: blueprints as code, from a terminal or a CI job. */
 
@@ -51,12 +53,16 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'YAML or JSON files, or folders of them')
     .option('--replace', 'replace blueprints that exist (otherwise they are rejected)')
     .option(
+      '--update-organisation',
+      'let a file rename existing departments, roles, systems and processes or move them to another department, for every blueprint that shares them (otherwise such a file is rejected)',
+    )
+    .option(
       '--expected-version <n>',
       'the version the file was made from: if the blueprint has moved on since, nothing is written and what changed is shown (one file only)',
       number('--expected-version', true),
     )
     .addOption(urlOption())
-    .action(async (paths: string[], options: { replace?: boolean; expectedVersion?: number; url?: string }) => {
+    .action(async (paths: string[], options: { replace?: boolean; updateOrganisation?: boolean; expectedVersion?: number; url?: string }) => {
       const files = collectFiles(paths);
       if (options.expectedVersion !== undefined && files.length !== 1) {
         throw new InvalidArgumentError('--expected-version needs exactly one file: each blueprint has its own version');
@@ -75,14 +81,26 @@ export function buildProgram(): Command {
             rejections.push(...offline);
           } else {
             try {
-              const { key, created, version } = await backend.importDocument(source.data, mode, options.expectedVersion);
+              const { key, created, version, organisationChanges } = await backend.importDocument(source.data, mode, {
+                expectedVersion: options.expectedVersion,
+                updateOrganisation: options.updateOrganisation === true,
+              });
               outcome = created ? 'imported' : 'replaced';
               progress.log(`${outcome} ${file} (${key}, version ${version})`);
+              for (const change of organisationChanges) progress.log(`  changed ${describeEntryChange(change)}`);
             } catch (error) {
               const failure = backendModule().OperationError.from(error);
               outcome = 'rejected';
               if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
-              else if (failure.code === 'CONFLICT') {
+              else if (failure.code === 'CONFLICT' && Array.isArray(failure.extensions.organisationChanges)) {
+                // In the command line's words: the API's updateOrganisation is --update-organisation here.
+                const changes = failure.extensions.organisationChanges as OrganisationEntryChange[];
+                rejections.push(
+                  `${file}: would change ${changes.length === 1 ? 'an organisation-wide entry' : 'organisation-wide entries'} that every blueprint shares, so nothing was written:`,
+                  ...changes.map((change) => `  ${describeEntryChange(change)}`),
+                  `  import with --update-organisation to change ${changes.length === 1 ? 'it' : 'them'} for every blueprint, or list ${changes.length === 1 ? 'it' : 'them'} as ${changes.length === 1 ? 'it is' : 'they are'}`,
+                );
+              } else if (failure.code === 'CONFLICT') {
                 const key = (source.data as { key?: unknown }).key;
                 const moved = options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string';
                 // In the command line's words: the API's "mode REPLACE" is --replace here.
@@ -137,6 +155,8 @@ export function buildProgram(): Command {
         out(`exported ${keys.length} blueprint${keys.length === 1 ? '' : 's'}`);
       });
     });
+
+  addFileCommands(program);
 
   /** `--state S` (repeatable): only blueprints in these states. */
   const stateOption = () =>

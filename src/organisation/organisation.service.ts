@@ -7,6 +7,13 @@ import { checkPart } from '../blueprints/document-validation';
 
 export type MemberKind = 'role' | 'system' | 'process';
 
+/** A department's entries, each list by key. */
+export interface DepartmentMembers {
+  roles: { key: string; name: string }[];
+  systems: { key: string; name: string }[];
+  processes: { key: string; name: string }[];
+}
+
 const PLURAL: Record<MemberKind, string> = { role: 'roles', system: 'systems', process: 'processes' };
 const TYPE = { role: RoleDocument, system: SystemDocument, process: ProcessDocument };
 
@@ -17,6 +24,18 @@ export class OrganisationService {
 
   departments(): Promise<Department[]> {
     return this.executor.read(async (runner) => (await runner.run('departments')) as unknown as Department[]);
+  }
+
+  /** Each department's roles, systems and processes, each list by key, by department key: one read for many departments. */
+  async membersOf(keys: string[]): Promise<Map<string, DepartmentMembers>> {
+    const rows = await this.executor.read((runner) => runner.run('department-members', { keys }));
+    return new Map(rows.map(({ key, ...members }) => [key as string, members as unknown as DepartmentMembers]));
+  }
+
+  /** How many actions, over every blueprint, each department owns, by department key. */
+  async actionCounts(keys: string[]): Promise<Map<string, number>> {
+    const rows = await this.executor.read((runner) => runner.run('department-action-counts', { keys }));
+    return new Map(rows.map((row) => [row.key as string, row.actions as number]));
   }
 
   /** Every role, system or process with its department, by key. */

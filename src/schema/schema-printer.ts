@@ -7,6 +7,8 @@ import { AnalysisResolver, PainContributionResolver } from '../analysis/analysis
 import { BlueprintsResolver } from '../blueprints/blueprints.resolver';
 import { EditingResolver } from '../editing/editing.resolver';
 import { OrganisationResolver } from '../organisation/organisation.resolver';
+import { DepartmentResolver } from '../organisation/department.resolver';
+import { BLUEPRINT_REFERENCE_RESOLVERS } from '../references/blueprint-references.resolver';
 import { HistoryResolver } from '../history/history.resolver';
 import { ComparisonResolver } from '../comparison/comparison.resolver';
 import { LintResolver } from '../lint/lint.resolver';
@@ -19,6 +21,8 @@ export const RESOLVERS = [
   AnalysisResolver,
   PainContributionResolver,
   OrganisationResolver,
+  DepartmentResolver,
+  ...BLUEPRINT_REFERENCE_RESOLVERS,
   EditingResolver,
   HistoryResolver,
   ComparisonResolver,

@@ -1,12 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { BlueprintState, Channel, ImportMode, Lane, PainCategory } from './enums';
+import { BlueprintState, Channel, ImportMode, Lane, OrganisationEntryKind, PainCategory } from './enums';
 
 /**
  * The blueprint's enumerations in the GraphQL schema, with their descriptions.
  * The GraphQL types import the enumerations from here, so that they are
  * registered wherever a type that uses them is.
  */
-export { BlueprintState, Channel, ImportMode, Lane, PainCategory };
+export { BlueprintState, Channel, ImportMode, Lane, OrganisationEntryKind, PainCategory };
 
 registerEnumType(Lane, {
   name: 'Lane',
@@ -59,5 +59,15 @@ registerEnumType(ImportMode, {
   valuesMap: {
     CREATE: { description: 'Create the blueprint; CONFLICT if the key exists (the default).' },
     REPLACE: { description: "Replace the blueprint's own stages, steps, actions and pain points in one transaction as its next version, or create it if absent." },
+  },
+});
+registerEnumType(OrganisationEntryKind, {
+  name: 'OrganisationEntryKind',
+  description: 'A kind of organisation-wide entry, shared by every blueprint that references it.',
+  valuesMap: {
+    DEPARTMENT: { description: 'A department: what blame is attributed to.' },
+    ROLE: { description: 'A role, sitting in a department.' },
+    SYSTEM: { description: 'A system, owned by a department.' },
+    PROCESS: { description: 'A process, owned by a department.' },
   },
 });

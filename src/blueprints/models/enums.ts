@@ -37,3 +37,11 @@ export enum ImportMode {
   CREATE = 'CREATE',
   REPLACE = 'REPLACE',
 }
+
+/** The kinds of organisation-wide entry that blueprints share. */
+export enum OrganisationEntryKind {
+  DEPARTMENT = 'DEPARTMENT',
+  ROLE = 'ROLE',
+  SYSTEM = 'SYSTEM',
+  PROCESS = 'PROCESS',
+}
