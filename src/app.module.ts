@@ -56,13 +56,13 @@ export class AppModule {
           sortSchema: true,
           playground: false,
           introspection: security.introspection,
-          includeStacktraceInErrorResponses: !security.production,
-          hideSchemaDetailsFromClientErrors: security.production,
+          includeStacktraceInErrorResponses: security.development,
+          hideSchemaDetailsFromClientErrors: !security.fieldSuggestions,
           parseOptions: { maxTokens: security.limits.maxTokens },
           plugins: [
             operationChecksPlugin(security.limits),
             operationLogPlugin(logging.slowQueryMs),
-            unexpectedErrorsPlugin(security.production),
+            unexpectedErrorsPlugin(!security.development),
             responseBudgetPlugin(),
             // No HTTP cache hints are set anywhere, so Apollo's cache-control plugin would only cost a hook per resolved field.
             ApolloServerPluginCacheControlDisabled(),

@@ -19,8 +19,10 @@ export interface SecurityConfig {
   /** None: the API is open, and then only served on loopback unless `allowOpenApi`. */
   apiKeys: ApiKey[];
   allowOpenApi: boolean;
-  /** NODE_ENV=production: no stack traces, no field suggestions, no introspection unless enabled. */
-  production: boolean;
+  /** NODE_ENV=development: stack traces and unexpected errors' own messages in responses; never otherwise. */
+  development: boolean;
+  /** "Did you mean ...?" for a mistyped field or argument; off by default only in production. */
+  fieldSuggestions: boolean;
   introspection: boolean;
   limits: QueryLimits;
   /** The largest request body; documents for import travel in it. */
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const production = env.NODE_ENV?.trim() === 'production';
+  const development = env.NODE_ENV?.trim() === 'development';
   const config: AppConfig = {
     port: integer('PORT', 3000, 0, 65535),
     host: text('HOST', '127.0.0.1'),
@@ -145,7 +148,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     security: {
       apiKeys: apiKeys(env, problems),
       allowOpenApi: flag('ALLOW_OPEN_API', false),
-      production,
+      development,
+      fieldSuggestions: flag('GRAPHQL_SUGGESTIONS', !production),
       introspection: flag('GRAPHQL_INTROSPECTION', !production),
       limits: {
         maxDepth: integer('GRAPHQL_MAX_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 1000),

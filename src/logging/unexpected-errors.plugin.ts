@@ -6,10 +6,11 @@ const UNEXPECTED = 'INTERNAL_SERVER_ERROR';
 
 /**
  * An error that no code path meant to send (a bug, a driver surprise) is
- * logged in full with the request id; in production the client gets only
- * its code and that id, since the message may describe the server's insides.
+ * logged in full with the request id; unless `mask` is off (development),
+ * the client gets only its code and that id, since the message may describe
+ * the server's insides.
  */
-export function unexpectedErrorsPlugin(production: boolean, logger = new Logger('GraphQL')): ApolloServerPlugin<RequestContext> {
+export function unexpectedErrorsPlugin(mask: boolean, logger = new Logger('GraphQL')): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
       return {
@@ -19,7 +20,7 @@ export function unexpectedErrorsPlugin(production: boolean, logger = new Logger(
           for (const error of unexpected) {
             logger.error({ message: 'unexpected error', requestId, error: error.message, path: error.path, stack: error.originalError?.stack });
           }
-          if (!production || unexpected.length === 0 || response.body.kind !== 'single') return;
+          if (!mask || unexpected.length === 0 || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           result.errors = result.errors?.map((error) =>
             (error.extensions?.code ?? UNEXPECTED) === UNEXPECTED

@@ -106,6 +106,43 @@ describe('hostile requests are refused before any database call', () => {
   });
 });
 
+describe('by default, as `npm start` runs', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ serving: serving({}) });
+  });
+  afterAll(() => api.close());
+
+  it('errors carry no stack trace, a mistyped field gets a suggestion, and introspection is on', async () => {
+    const typo = await api.graphql('{ blueprint(key: "x") { nam } }');
+    expect(typo.errors?.[0].message).toMatch(/Did you mean "name"\?/);
+    expect(JSON.stringify(typo)).not.toMatch(/stacktrace/);
+    const missing = await api.graphql('{ exportBlueprint(key: "no-such-blueprint") { key } }');
+    expect(missing.errors?.[0]).toEqual({
+      message: expect.stringContaining('no-such-blueprint'),
+      locations: [{ line: 1, column: 3 }],
+      path: ['exportBlueprint'],
+      extensions: { code: 'NOT_FOUND' },
+    });
+    const introspection = await api.graphql('{ __schema { queryType { name } } }');
+    expect(introspection).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+});
+
+describe('in development (NODE_ENV=development)', () => {
+  let api: TestApp;
+  beforeAll(async () => {
+    api = await startTestApp({ serving: serving({ NODE_ENV: 'development' }) });
+  });
+  afterAll(() => api.close());
+
+  it('errors carry their stack trace', async () => {
+    const missing = await api.graphql('{ exportBlueprint(key: "no-such-blueprint") { key } }');
+    expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(missing.errors?.[0].extensions?.stacktrace).toEqual(expect.arrayContaining([expect.stringMatching(/NotFoundError/)]));
+  });
+});
+
 describe('in production', () => {
   let api: TestApp;
   beforeAll(async () => {

@@ -50,7 +50,8 @@ describe('loadConfig: defaults', () => {
       security: {
         apiKeys: [],
         allowOpenApi: false,
-        production: false,
+        development: false,
+        fieldSuggestions: true,
         introspection: true,
         limits: { maxDepth: 12, maxAliases: 30, maxCost: 5_000_000, assumedListSize: 10, maxTokens: 5_000, maxResponseFields: 2_000_000 },
         maxBodyBytes: 16 * 1024 * 1024,
@@ -250,11 +251,18 @@ describe('loadConfig: access control, limits and logging', () => {
 
   it('production turns introspection off and logs JSON, unless told otherwise', () => {
     const production = loadConfig({ NODE_ENV: 'production' });
-    expect(production.security).toMatchObject({ production: true, introspection: false });
+    expect(production.security).toMatchObject({ development: false, fieldSuggestions: false, introspection: false });
     expect(production.logging.format).toBe('json');
     const told = loadConfig({ NODE_ENV: 'production', GRAPHQL_INTROSPECTION: 'true', LOG_FORMAT: 'pretty' });
     expect(told.security.introspection).toBe(true);
     expect(told.logging.format).toBe('pretty');
+  });
+
+  it('shows stack traces only in development, and keeps suggestions and introspection on unless in production', () => {
+    expect(loadConfig({}).security).toMatchObject({ development: false, fieldSuggestions: true, introspection: true });
+    expect(loadConfig({ NODE_ENV: 'development' }).security).toMatchObject({ development: true, fieldSuggestions: true, introspection: true });
+    expect(loadConfig({ NODE_ENV: 'production', GRAPHQL_SUGGESTIONS: 'on' }).security.fieldSuggestions).toBe(true);
+    expect(loadConfig({ GRAPHQL_SUGGESTIONS: 'off' }).security.fieldSuggestions).toBe(false);
   });
 
   it('reads the limits, the body size and the timeouts', () => {
