@@ -1,3 +1,6 @@
+/** What a document's optional fields mean when absent or null: the blueprint's state, a pain point's frequency and category. */
+export const DOCUMENT_DEFAULTS = { state: 'CURRENT', frequency: 1, category: 'OTHER' } as const;
+
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
 /**
@@ -21,7 +24,7 @@ export function canonicalDocument(document: any): any {
     key: document.key,
     name: document.name,
     description: document.description ?? null,
-    state: document.state ?? 'CURRENT',
+    state: document.state ?? DOCUMENT_DEFAULTS.state,
     persona: document.persona ? { name: document.persona.name, description: document.persona.description ?? null } : null,
     departments: (document.departments ?? []).filter((department: any) => ownerKeys.has(department.key)).sort(byKey),
     roles,
@@ -57,8 +60,8 @@ export function canonicalDocument(document: any): any {
       action: painPoint.action,
       causes: painPoint.causes ?? [],
       severity: painPoint.severity,
-      frequency: painPoint.frequency ?? 1,
-      category: painPoint.category ?? 'OTHER',
+      frequency: painPoint.frequency ?? DOCUMENT_DEFAULTS.frequency,
+      category: painPoint.category ?? DOCUMENT_DEFAULTS.category,
     })),
   };
 }

@@ -14,6 +14,7 @@ import {
   isNameText,
 } from '../common/validation-rules';
 import { ActionDocument, BlueprintDocument } from './dto/blueprint-document';
+import { ORG_KINDS, ORG_LISTS, OrgKind } from './org-lists';
 import { Lane } from './models/enums';
 
 /**
@@ -22,11 +23,7 @@ import { Lane } from './models/enums';
  * referenced department exist?) comes back as `externalReferences`.
  */
 
-export type OrgKind = 'department' | 'role' | 'system' | 'process';
-
-/** The document's list of each kind of organisation entry. */
-export const ORG_LISTS = { department: 'departments', role: 'roles', system: 'systems', process: 'processes' } as const satisfies Record<OrgKind, string>;
-export const ORG_KINDS = Object.keys(ORG_LISTS) as OrgKind[];
+export { ORG_KINDS, ORG_LISTS, type OrgKind };
 
 export interface ExternalReference {
   kind: OrgKind;
