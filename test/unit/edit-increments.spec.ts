@@ -68,7 +68,7 @@ describe('the rows an edit writes', () => {
   it('rewrite an action whose role, owner, process, systems or dependencies change', () => {
     const changes = changesOf((doc) => {
       const action = doc.stages[0].steps[0].actions.find((a: any) => a.key === 'f1');
-      updateAction(doc, { ...action, role: undefined });
+      updateAction(doc, { key: action.key, role: null });
     });
     expect(keys(changes.rows.actions)).toEqual(['f1']);
     expect(changes.rewritten.actions).toEqual(['f1']);
