@@ -1,36 +1,20 @@
-import { LiveResolver } from '../live/live.resolver';
+import 'reflect-metadata';
+import { MODULE_METADATA } from '@nestjs/common/constants';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { FEATURE_MODULES } from '../app.module';
 import { describeRootTypes } from './root-types';
-import { AnalysisResolver, PainContributionResolver } from '../analysis/analysis.resolver';
-import { BlueprintsResolver } from '../blueprints/blueprints.resolver';
-import { EditingResolver } from '../editing/editing.resolver';
-import { OrganisationResolver } from '../organisation/organisation.resolver';
-import { DepartmentResolver } from '../organisation/department.resolver';
-import { BLUEPRINT_REFERENCE_RESOLVERS } from '../references/blueprint-references.resolver';
-import { HistoryResolver } from '../history/history.resolver';
-import { ComparisonResolver } from '../comparison/comparison.resolver';
-import { LintResolver } from '../lint/lint.resolver';
-import { OpportunitiesResolver } from '../opportunities/opportunities.resolver';
-import { PagingResolver } from '../paging/paging.resolver';
 
-/** Every resolver of FEATURE_MODULES (src/app.module.ts); the schema test fails when one is missing here. */
-export const RESOLVERS = [
-  BlueprintsResolver,
-  AnalysisResolver,
-  PainContributionResolver,
-  OrganisationResolver,
-  DepartmentResolver,
-  ...BLUEPRINT_REFERENCE_RESOLVERS,
-  EditingResolver,
-  HistoryResolver,
-  ComparisonResolver,
-  LintResolver,
-  OpportunitiesResolver,
-  PagingResolver,
-  LiveResolver,
-];
+/** What @Resolver() marks its class with; @nestjs/graphql does not export the name (the schema test holds it to the code). */
+const RESOLVER_TYPE_METADATA = 'graphql:resolver_type';
+
+/** The resolvers that FEATURE_MODULES (src/app.module.ts) provide: the one list the app and the printed schema share. */
+export function featureResolvers(): Function[] {
+  return FEATURE_MODULES.flatMap((module) => (Reflect.getMetadata(MODULE_METADATA.PROVIDERS, module) ?? []) as unknown[]).filter(
+    (provider): provider is Function => typeof provider === 'function' && Reflect.hasMetadata(RESOLVER_TYPE_METADATA, provider),
+  );
+}
 
 const HEADER = '# The GraphQL schema of Blueprint Graph, emitted from the code by `npm run schema`. Do not edit.\n\n';
 
@@ -43,7 +27,7 @@ export async function buildSchemaText(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    const schema = await app.get(GraphQLSchemaFactory).create(RESOLVERS);
+    const schema = await app.get(GraphQLSchemaFactory).create(featureResolvers());
     return printSortedSchema(describeRootTypes(schema));
   } finally {
     await app.close();
