@@ -1,11 +1,14 @@
 # The Blueprint Graph API, for use with docker-compose.yml (Neo4j runs in its own container).
+# test/integration/dockerfile.e2e-spec.ts replays these steps in a clean folder and starts the result.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+# Without scripts: `prepare` would build before the sources are here.
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json nest-cli.json ./
+COPY scripts ./scripts
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 WORKDIR /app
