@@ -26,6 +26,7 @@ import { unexpectedErrorsPlugin } from './logging/unexpected-errors.plugin';
 import { operationChecksPlugin } from './security/operation-checks.plugin';
 import { ResponseBudget, chargeRootFields, responseBudgetPlugin } from './security/response-budget';
 import { describeRootTypes } from './schema/root-types';
+import { withProblemList } from './common/problem-list';
 
 /** The GraphQL modules, shared by the app and the schema printer. */
 export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationModule, EditingModule, HistoryModule, ComparisonModule, LintModule, OpportunitiesModule, LiveModule, PagingModule, ReferencesModule];
@@ -59,6 +60,7 @@ export class AppModule {
           includeStacktraceInErrorResponses: security.development,
           hideSchemaDetailsFromClientErrors: !security.fieldSuggestions,
           parseOptions: { maxTokens: security.limits.maxTokens },
+          formatError: withProblemList,
           plugins: [
             operationChecksPlugin(security.limits),
             operationLogPlugin(logging.slowQueryMs),

@@ -192,7 +192,7 @@ export class BlueprintsService {
       throw new ConflictError(
         'This import would change organisation-wide entries that every blueprint shares: ' +
           check.organisationChanges.map(describeEntryChange).join('; ') +
-          '. Nothing was written; import with updateOrganisation to change them, or list them as they are.',
+          '. Nothing was written; import with updateOrganisation: true (the default) to change them, or list them as they are.',
         { organisationChanges: check.organisationChanges },
       );
     }

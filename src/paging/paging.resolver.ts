@@ -10,7 +10,11 @@ import { PagingService } from './paging.service';
 export class PagingResolver {
   constructor(private readonly paging: PagingService) {}
 
-  @Query(() => PainPointConnection, { description: 'Pain points across blueprints, filtered, one page at a time, by impact (or severity or frequency) descending.' })
+  @Query(() => PainPointConnection, { description:
+      'Pain points across blueprints, filtered, one page at a time, by impact (or severity or frequency) descending. ' +
+      'A cursor is a place in that order (keyset paging): a walk to the end meets every item that stays put once, in order, ' +
+      'while blueprints are written between pages; an item written meanwhile is met if its new place lies ahead (so an edit that moves one ahead meets it again), not if behind.',
+  })
   painPoints(@Args() args: PainPointPageArgs): Promise<PainPointConnection> {
     return this.paging.painPoints(args);
   }

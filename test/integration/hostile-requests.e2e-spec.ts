@@ -127,6 +127,13 @@ describe('by default, as `npm start` runs', () => {
     const introspection = await api.graphql('{ __schema { queryType { name } } }');
     expect(introspection).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
+
+  it("a variable that does not fit its type is BAD_USER_INPUT with the contract's problem list", async () => {
+    const wrong = await api.graphql('query($f: Int) { painPoints(first: $f) { totalCount } }', { f: 'three' });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ path: '$f', message: expect.stringMatching(/Int cannot represent/) }] });
+    const missing = await api.graphql('mutation($d: BlueprintDocumentInput!) { importBlueprint(document: $d) { created } }', { d: { key: 'k', name: 'N', stages: [{ key: 's', steps: [] }] } });
+    expect(missing.errors?.[0].extensions?.problems).toEqual([{ path: 'd.stages[0].name', message: expect.stringMatching(/not provided|required/) }]);
+  });
 });
 
 describe('in development (NODE_ENV=development)', () => {

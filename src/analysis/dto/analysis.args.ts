@@ -24,7 +24,7 @@ export class FlowArgs {
 /** Which blueprints a question is about: one by key, or every one in the states given (every state when absent). */
 @ArgsType()
 export class BlueprintScopeArgs extends StatesArgs {
-  @Field(() => String, { nullable: true, description: 'one blueprint; every blueprint when absent' })
+  @Field(() => String, { nullable: true, description: 'one blueprint (NOT_FOUND if it does not exist); every blueprint when absent' })
   blueprintKey?: string | null;
 }
 

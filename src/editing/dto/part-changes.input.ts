@@ -1,5 +1,8 @@
-import { InputType, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/graphql';
+import { Field, Float, InputType, IntersectionType, OmitType, PartialType, PickType } from '@nestjs/graphql';
+import { IsOptional } from 'class-validator';
 import { ActionDocument, PainPointDocument } from '../../blueprints/dto/blueprint-document';
+import { PainCategory } from '../../blueprints/models/enum-types';
+import { IsFrequency, IsKey, IsOneOf } from '../../common/validation-rules';
 
 /*
  * The changes of updateAction and updatePainPoint: the part's key and the
@@ -15,7 +18,9 @@ export class ActionChangesInput extends IntersectionType(
   PickType(ActionDocument, ['key'] as const, InputType),
   PartialType(OmitType(ActionDocument, ['key'] as const, InputType), InputType),
   InputType,
-) {}
+) {
+  @Field({ description: 'the key of the action to change' }) @IsKey() declare key: string;
+}
 
 @InputType('PainPointChangesInput', {
   description:
@@ -25,4 +30,14 @@ export class PainPointChangesInput extends IntersectionType(
   PickType(PainPointDocument, ['key'] as const, InputType),
   PartialType(OmitType(PainPointDocument, ['key'] as const, InputType), InputType),
   InputType,
-) {}
+) {
+  @Field({ description: 'the key of the pain point to change' }) @IsKey() declare key: string;
+  @Field(() => Float, { nullable: true, description: 'the new share of customers who meet it, in (0, 1]; unchanged when absent, back to 1 by null' })
+  @IsOptional()
+  @IsFrequency()
+  declare frequency?: number | null;
+  @Field(() => PainCategory, { nullable: true, description: 'its new kind; unchanged when absent, back to OTHER by null' })
+  @IsOptional()
+  @IsOneOf(Object.values(PainCategory))
+  declare category?: PainCategory | null;
+}

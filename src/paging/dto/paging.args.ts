@@ -31,7 +31,7 @@ export class BlueprintPageArgs extends IntersectionType(PageArgs, StatesArgs, Ar
 
 @ArgsType()
 export class PainPointPageArgs extends BlueprintPageArgs {
-  @Field(() => String, { nullable: true, description: 'the pain points of one blueprint; of every blueprint when absent' })
+  @Field(() => String, { nullable: true, description: 'the pain points of one blueprint (NOT_FOUND if it does not exist); of every blueprint when absent' })
   blueprintKey?: string | null;
   @Field(() => [PainCategory], { nullable: true, description: 'only pain points of these categories; every category when absent' })
   categories?: PainCategory[] | null;
