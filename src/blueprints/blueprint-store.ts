@@ -3,13 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { QueryRunner, Row } from '../database/executor';
 import { int } from '../database/driver-values';
 import { assembleBlueprint, blueprintHeader } from './blueprint-assembly';
-import { ExternalReference, ORG_LISTS, OrgKind } from './document-validation';
+import { ExternalReference, OrgKind } from './document-validation';
+import { ORG_LISTS, unknownEntryMessage } from './org-lists';
 import { ImportRows } from './document-rows';
 import { Blueprint } from './models/blueprint.model';
 import { BlueprintState, OrganisationEntryKind } from './models/enums';
 import { OrganisationEntryChange } from './organisation-changes';
 import { compareKeys } from '../common/compare-keys';
-import { didYouMean } from '../common/nearest-name';
 import { Problem, ServiceUnavailableError } from '../common/errors';
 import { sameShape, shapeOfContents } from './blueprint-shape';
 import { KnownEntries } from '../history/version-document';
@@ -157,9 +157,7 @@ export class BlueprintStore {
       .filter((reference) => missing[reference.kind].has(reference.key))
       .map((reference) => ({
         path: reference.path,
-        message:
-          `names no ${reference.kind} of the document or the organisation: "${reference.key}"` +
-          didYouMean(reference.key, listed[ORG_LISTS[reference.kind]].map((entry) => entry.key)),
+        message: unknownEntryMessage(reference.kind, reference.key, listed[ORG_LISTS[reference.kind]].map((entry) => entry.key)),
       }));
     const organisationChanges = (row.changedEntries as ChangedEntryRow[]).map(
       ({ kind, key, name, department }): OrganisationEntryChange => ({

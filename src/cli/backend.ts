@@ -20,6 +20,8 @@ import { LintModule } from '../lint/lint.module';
 import { LintService } from '../lint/lint.service';
 import { OpportunitiesModule } from '../opportunities/opportunities.module';
 import { OpportunitiesService } from '../opportunities/opportunities.service';
+import { OrganisationService } from '../organisation/organisation.service';
+import type { OrgKind } from '../blueprints/org-lists';
 import { BlameLevel, BlameReport, Dependents, WhatIfReport } from '../analysis/models/decision.models';
 
 /** What the command line needs from the product, in-process or through a running server's GraphQL endpoint. */
@@ -165,6 +167,8 @@ export interface Backend {
   versions(key: string): Promise<VersionEntry[]>;
   lint(key: string): Promise<LintFinding[]>;
   blueprintKeys(): Promise<string[]>;
+  /** The keys of every department, role, system and process of the organisation, by kind. */
+  organisationKeys(): Promise<Record<OrgKind, string[]>>;
   rootCauses(args: RootCauseArgs): Promise<RootCauseRows>;
   dependencies(blueprintKey?: string, states?: BlueprintState[]): Promise<DependencyRow[]>;
   trace(blueprintKey: string, painPointKey: string, flow: { retention?: number; maxDepth?: number }): Promise<TraceRows>;
@@ -262,6 +266,20 @@ class DirectBackend implements Backend {
 
   blueprintKeys() {
     return this.guard(async () => (await this.context.get(BlueprintsService).list(false)).map((b) => b.key));
+  }
+
+  organisationKeys() {
+    return this.guard(async () => {
+      const organisation = new OrganisationService(this.context.get(Neo4jExecutor));
+      const keys = (entries: { key: string }[]) => entries.map((entry) => entry.key);
+      const [departments, roles, systems, processes] = await Promise.all([
+        organisation.departments(),
+        organisation.members('role'),
+        organisation.members('system'),
+        organisation.members('process'),
+      ]);
+      return { department: keys(departments), role: keys(roles), system: keys(systems), process: keys(processes) };
+    });
   }
 
   rootCauses(args: RootCauseArgs) {
@@ -432,6 +450,15 @@ class GraphQLBackend implements Backend {
   async blueprintKeys() {
     const data = await this.request<{ blueprints: { key: string }[] }>('{ blueprints { key } }');
     return data.blueprints.map((b) => b.key);
+  }
+
+  async organisationKeys() {
+    type Keys = { key: string }[];
+    const data = await this.request<{ departments: Keys; roles: Keys; systems: Keys; processes: Keys }>(
+      '{ departments { key } roles { key } systems { key } processes { key } }',
+    );
+    const keys = (entries: Keys) => entries.map((entry) => entry.key);
+    return { department: keys(data.departments), role: keys(data.roles), system: keys(data.systems), process: keys(data.processes) };
   }
 
   async rootCauses(args: RootCauseArgs) {

@@ -17,7 +17,7 @@ export function later<T>(load: () => T): () => T {
   return () => (loaded ??= load());
 }
 export const backendModule = later(() => require('./backend') as typeof import('./backend'));
-const validation = later(() => require('../blueprints/document-validation') as typeof import('../blueprints/document-validation'));
+export const validation = later(() => require('../blueprints/document-validation') as typeof import('../blueprints/document-validation'));
 
 export const out = (line = '') => process.stdout.write(line + '\n');
 
@@ -29,12 +29,15 @@ export function printedAsJson(format: Format, value: unknown): format is 'json' 
 }
 export const err = (line: string) => process.stderr.write(line + '\n');
 
-/** `file:line:column path: message`, in the order of the file. */
-export function problemLines(source: SourceFile, problems: Problem[]): string[] {
-  return problems
-    .map((problem) => ({ ...problem, ...source.locate(problem.path) }))
+/** `file:line:column path: message` for problems and `file:line:column: warning: message` for warnings, in the order of the file. */
+export function problemLines(source: SourceFile, problems: Problem[], warnings: Problem[] = []): string[] {
+  const lines = (list: Problem[], text: (p: Problem) => string) => list.map((p) => ({ ...source.locate(p.path), text: text(p) }));
+  return [
+    ...lines(problems, (p) => ` ${displayPath(p.path)}: ${p.message}`),
+    ...lines(warnings, (p) => `: warning: ${p.message}`),
+  ]
     .sort((a, b) => a.line - b.line || a.column - b.column)
-    .map((p) => `${source.file}:${p.line}:${p.column} ${displayPath(p.path)}: ${p.message}`);
+    .map((p) => `${source.file}:${p.line}:${p.column}${p.text}`);
 }
 
 /** Every problem a file has that needs no database; empty when it is valid. */
