@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule, ServingConfig, defaultServingConfig } from './app.module';
 import { appLogger } from './logging/app-logger';
 import { requestIdMiddleware } from './logging/request-id.middleware';
+import { bookmarksMiddleware } from './database/causal-consistency';
 import { authenticationMiddleware } from './security/authentication.middleware';
 import { AppConfig } from './config/app-config';
 import { Neo4jOptions } from './database/database.tokens';
@@ -64,6 +65,7 @@ export async function createApp(
   // The front door, in this order: an id for the logs, the key check (before the body is even read),
   // the content type, the body.
   app.use(requestIdMiddleware);
+  app.use(bookmarksMiddleware);
   app.use(authenticationMiddleware(serving.security.apiKeys));
   app.use(GRAPHQL_PATH, refuseNonJsonPosts);
   // Documents for import travel in the body, so its limit is configured (MAX_BODY_SIZE), not the 100 KB default.

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import { answerBookmarks, requestBookmarks } from './causal-consistency';
 import { cypher } from './cypher-files';
 import { toPlain } from './driver-values';
 import { mapNeo4jError } from './neo4j-errors';
@@ -26,6 +27,8 @@ export class Neo4jExecutor {
   /** Driver queries issued since start; read by tests and benchmarks. */
   queryCount = 0;
   private readonly logger = new Logger('Neo4j');
+  /** Shared by every session of this instance: a read here sees every write committed here. */
+  private readonly bookmarkManager = neo4j.bookmarkManager();
 
   constructor(
     @Inject(NEO4J_DRIVER) private readonly driver: Driver,
@@ -38,7 +41,11 @@ export class Neo4jExecutor {
 
   /** One write transaction: everything `work` runs commits together or not at all. */
   write<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', (session) => session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig));
+    return this.inSession('WRITE', async (session) => {
+      const result = await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig);
+      answerBookmarks(session.lastBookmarks());
+      return result;
+    });
   }
 
   /** The database ends a transaction that runs too long, so one request cannot hold it indefinitely. */
@@ -82,6 +89,8 @@ export class Neo4jExecutor {
       session = this.driver.session({
         database: this.options.database,
         defaultAccessMode: mode === 'READ' ? 'READ' : 'WRITE',
+        bookmarkManager: this.bookmarkManager,
+        bookmarks: requestBookmarks(),
       });
       return await work(session);
     } catch (error) {

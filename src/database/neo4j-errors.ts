@@ -1,6 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 import { GraphQLError } from 'graphql';
-import { ConflictError, ServiceUnavailableError } from '../common/errors';
+import { BadUserInputError, ConflictError, ServiceUnavailableError } from '../common/errors';
+import { BOOKMARKS_HEADER } from './causal-consistency';
 
 /**
  * The one place where Neo4j's failures become the contract's error codes.
@@ -20,6 +21,9 @@ export function mapNeo4jError(error: unknown): Error {
     const code = (error as Neo4jError).code;
     if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
       return new ConflictError(`A key is already taken: ${firstLine(error.message)}`);
+    }
+    if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark')) {
+      return new BadUserInputError([{ path: BOOKMARKS_HEADER, message: `holds a bookmark this database does not know: ${firstLine(error.message)}` }]);
     }
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.')) {
       return new ServiceUnavailableError(`The database cannot be reached or is busy (${code}); nothing was written.`);
