@@ -15,11 +15,11 @@ import { mergeEdit } from './line-diff';
 export function updatedFileText(text: string, document: unknown, format: 'yaml' | 'json'): string {
   if (format === 'json') {
     // JSON keeps no comments: it is written as export writes it, unless it already says the same.
-    const json = jsonOrUndefined(text);
+    const json = readOrUndefined(() => JSON.parse(text));
     const wanted = asTheFileSaysIt(tidyDocument(document), json);
     return sameValue(tidyDocument(json), wanted) ? text : documentText(wanted, 'json');
   }
-  const wanted = asTheFileSaysIt(tidyDocument(document), yamlOrUndefined(text));
+  const wanted = asTheFileSaysIt(tidyDocument(document), readOrUndefined(() => parse(text)));
   const says = (yaml: string) => readsAs(yaml, wanted);
   if (says(text)) return text;
 
@@ -38,17 +38,10 @@ export function updatedFileText(text: string, document: unknown, format: 'yaml' 
   return merged !== undefined && says(merged) ? merged : after;
 }
 
-function jsonOrUndefined(text: string): unknown {
+/** What `read` gives, or undefined when the text does not parse. */
+function readOrUndefined(read: () => unknown): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function yamlOrUndefined(text: string): unknown {
-  try {
-    return parse(text);
+    return read();
   } catch {
     return undefined;
   }
@@ -216,14 +209,10 @@ class Update {
   }
 }
 
-/** Whether `source` reads as `value` (documents compared as files hold them). */
+/** Whether `source` parses to `value` (documents compared as files hold them). */
 function readsAs(source: string, value: unknown): boolean {
-  try {
-    const read = parse(source);
-    return typeof value === 'object' ? sameValue(tidyDocument(read), value) : read === value;
-  } catch {
-    return false;
-  }
+  const read = readOrUndefined(() => parse(source));
+  return typeof value === 'object' ? sameValue(tidyDocument(read), value) : read === value;
 }
 
 const fieldOf = (pair: Pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key));
