@@ -63,7 +63,15 @@ export class ConfigError extends Error {
 }
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/** The folder of package.json: the product's files (cypher/, demo/, dist/) are found from it, whichever build runs this. */
+export const PROJECT_ROOT = projectRoot(__dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+}
 
 type Env = Record<string, string | undefined>;
 

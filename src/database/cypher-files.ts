@@ -17,10 +17,11 @@ export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
 const cache = new Map<string, string>();
 
+/** The query of cypher/NAME.cypher; a name that is a path (tools keep queries of their own) names that file. */
 export function cypher(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    const file = path.join(CYPHER_DIR, `${name}.cypher`);
+    const file = path.isAbsolute(name) ? `${name}.cypher` : path.join(CYPHER_DIR, `${name}.cypher`);
     text = stripComments(fs.readFileSync(file, 'utf8')).trim();
     if (!text) throw new Error(`${file} holds no query`);
     cache.set(name, text);

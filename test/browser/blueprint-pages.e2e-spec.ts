@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { generateDocument } from '../../src/bench/synthetic-documents';
+import { generateDocument } from '../../tools/bench/synthetic-documents';
 import { loadConfig } from '../../src/config/app-config';
 import { DemoData } from '../../src/demo/demo-data';
 import { GRID } from '../../src/web/blueprint-layout';

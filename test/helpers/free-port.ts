@@ -1,1 +1,1 @@
-export { freePort } from '../../src/ops/free-port';
+export { freePort } from '../../tools/ops/free-port';

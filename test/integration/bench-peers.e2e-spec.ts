@@ -1,10 +1,10 @@
 import neo4j, { Driver } from 'neo4j-driver';
-import { countDriverQueries, onDriverQuery } from '../../src/bench/driver-query-count';
-import { naiveNestedReadQueries, startNaiveGraphqlServer } from '../../src/bench/peers/naive-graphql-peer';
-import { startNeo4jGraphqlServer } from '../../src/bench/peers/neo4j-graphql-peer';
-import { NESTED_READ_KINDS, NestedReadDigest, NestedReadKind, nestedReadDigest, nestedReadRequest } from '../../src/bench/peers/nested-read';
-import { PeerServer } from '../../src/bench/peers/peer-http';
-import { generateDocument } from '../../src/bench/synthetic-documents';
+import { countDriverQueries, onDriverQuery } from '../../tools/bench/driver-query-count';
+import { naiveNestedReadQueries, startNaiveGraphqlServer } from '../../tools/bench/peers/naive-graphql-peer';
+import { startNeo4jGraphqlServer } from '../../tools/bench/peers/neo4j-graphql-peer';
+import { NESTED_READ_KINDS, NestedReadDigest, NestedReadKind, nestedReadDigest, nestedReadRequest } from '../../tools/bench/peers/nested-read';
+import { PeerServer } from '../../tools/bench/peers/peer-http';
+import { generateDocument } from '../../tools/bench/synthetic-documents';
 import { freePort } from '../helpers/free-port';
 import { IMPORT_KEY } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';

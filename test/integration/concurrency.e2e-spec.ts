@@ -1,4 +1,4 @@
-import { SyntheticDocument, generateDocument } from '../../src/bench/synthetic-documents';
+import { SyntheticDocument, generateDocument } from '../../tools/bench/synthetic-documents';
 import { mulberry32 } from '../../src/common/seeded-random';
 import { runCypher } from '../helpers/cypher';
 import { EXPORT, IMPORT_KEY } from '../helpers/queries';

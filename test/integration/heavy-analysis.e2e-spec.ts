@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { denseCyclicDocument } from '../../src/bench/dense-cyclic-document';
+import { denseCyclicDocument } from '../../tools/bench/dense-cyclic-document';
 import { IMPORT_KEY } from '../helpers/queries';
 import { TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 

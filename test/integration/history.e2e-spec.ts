@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { generateDocument } from '../../src/bench/synthetic-documents';
+import { generateDocument } from '../../tools/bench/synthetic-documents';
 import { loadConfig } from '../../src/config/app-config';
 import { BlueprintHistory } from '../../src/history/blueprint-history';
 import { runCypher } from '../helpers/cypher';

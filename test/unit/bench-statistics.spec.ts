@@ -1,4 +1,4 @@
-import { median, percentile, sampleAlternately, summarise } from '../../src/bench/statistics';
+import { median, percentile, sampleAlternately, summarise } from '../../tools/bench/statistics';
 
 describe('benchmark statistics', () => {
   it('takes the nearest-rank percentile', () => {

@@ -1,7 +1,7 @@
 import { checkDocument } from '../../src/blueprints/document-validation';
 import { Lane } from '../../src/blueprints/models/enums';
-import { BENCH_SIZES } from '../../src/bench/bench-dataset';
-import { blueprintNodeCount, syntheticBlueprint, syntheticOrganisation } from '../../src/bench/synthetic-organisation';
+import { BENCH_SIZES } from '../../tools/bench/bench-dataset';
+import { blueprintNodeCount, syntheticBlueprint, syntheticOrganisation } from '../../tools/bench/synthetic-organisation';
 
 const LANES = [Lane.CUSTOMER, Lane.FRONTSTAGE, Lane.BACKSTAGE, Lane.SUPPORT];
 

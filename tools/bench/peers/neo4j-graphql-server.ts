@@ -1,7 +1,7 @@
 import { startNeo4jGraphqlServer } from './neo4j-graphql-peer';
 import { runPeerProcess } from './peer-process';
 
-/** The Neo4j GraphQL Library peer as a process: `node dist/bench/peers/neo4j-graphql-server.js`, configured like the app. */
+/** The Neo4j GraphQL Library peer as a process: `node .build/tools/bench/peers/neo4j-graphql-server.js`, configured like the app. */
 runPeerProcess('neo4j-graphql peer', (config, driver) =>
   startNeo4jGraphqlServer({
     driver,

@@ -1,7 +1,7 @@
 import { countDriverQueries } from './driver-query-count';
 
 /**
- * Loaded with `node -r dist/bench/query-count-preload.js <server>`: counts
+ * Loaded with `node -r .build/tools/bench/query-count-preload.js <server>`: counts
  * every statement the server sends through neo4j-driver (see
  * driver-query-count.ts), and, in a child process started with an IPC
  * channel, answers `{ type: 'query-count' }` with `{ type: 'query-count', count }`.

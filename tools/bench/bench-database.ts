@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Database, openDatabase } from '../app.factory';
-import { AppConfig, PROJECT_ROOT } from '../config/app-config';
+import { Database, openDatabase } from '../../src/app.factory';
+import { AppConfig, PROJECT_ROOT } from '../../src/config/app-config';
 import { freePort } from '../ops/free-port';
 
 /**

@@ -1,6 +1,6 @@
 import neo4j, { Driver } from 'neo4j-driver';
-import { AppConfig, ConfigError, loadConfig } from '../../config/app-config';
-import { disableNagleOnClientSockets } from '../../database/tcp-no-delay';
+import { AppConfig, ConfigError, loadConfig } from '../../../src/config/app-config';
+import { disableNagleOnClientSockets } from '../../../src/database/tcp-no-delay';
 import { PeerServer } from './peer-http';
 
 /**

@@ -1,7 +1,7 @@
-import { AnalysisService } from '../../analysis/analysis.service';
-import { DEFAULT_FLOW_PARAMS } from '../../analysis/blame-flow';
-import { RootCauseReport } from '../../analysis/models/analysis.models';
-import { contributionChains } from '../../analysis/pain-point-chains';
+import { AnalysisService } from '../../../src/analysis/analysis.service';
+import { DEFAULT_FLOW_PARAMS } from '../../../src/analysis/blame-flow';
+import { RootCauseReport } from '../../../src/analysis/models/analysis.models';
+import { contributionChains } from '../../../src/analysis/pain-point-chains';
 
 /** The operations lead's question: which departments cause the pain, and through which chains. */
 export const ROOT_CAUSES = `query RootCauses($key: String) {

@@ -1,8 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROJECT_ROOT } from '../config/app-config';
-import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../database/embedded-neo4j';
+import { PROJECT_ROOT } from '../../src/config/app-config';
+import { EmbeddedNeo4j, startEmbeddedNeo4j } from '../../src/database/embedded-neo4j';
 import { freePort } from './free-port';
 
 /**

@@ -1,7 +1,7 @@
-import { AnalysisService } from '../analysis/analysis.service';
-import { BlueprintStore } from '../blueprints/blueprint-store';
-import { BlueprintsService } from '../blueprints/blueprints.service';
-import { Neo4jExecutor } from '../database/executor';
+import { AnalysisService } from '../../src/analysis/analysis.service';
+import { BlueprintStore } from '../../src/blueprints/blueprint-store';
+import { BlueprintsService } from '../../src/blueprints/blueprints.service';
+import { Neo4jExecutor } from '../../src/database/executor';
 import { Dataset } from './bench-dataset';
 import { GraphQLServer, Neo4jConnection } from './bench-servers';
 import { SamplingPlan, Summary } from './statistics';

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startNaiveGraphqlServer } from './naive-graphql-peer';
 import { runPeerProcess } from './peer-process';
 
-/** The resolver-per-field peer as a process: `node dist/bench/peers/naive-graphql-server.js`, configured like the app. */
+/** The resolver-per-field peer as a process: `node .build/tools/bench/peers/naive-graphql-server.js`, configured like the app. */
 runPeerProcess('naive peer', (config, driver) =>
   startNaiveGraphqlServer({
     driver,

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Command, Option } from 'commander';
-import { canonicalDocument } from '../blueprints/canonical-document';
+import { canonicalDocument } from '../../src/blueprints/canonical-document';
 import { AppProcess, log, sleep, startApp, startDatabase, startEmbeddedApp } from './stack';
 import { EXPORT, IMPORT, Outcome, READS, graphql, percentile, timed, version } from './workload';
 

@@ -1,5 +1,5 @@
-import { Channel, Lane, PainCategory } from '../blueprints/models/enums';
-import { mulberry32, shuffled } from '../common/seeded-random';
+import { Channel, Lane, PainCategory } from '../../src/blueprints/models/enums';
+import { mulberry32, shuffled } from '../../src/common/seeded-random';
 
 /**
  * Deterministic synthetic blueprint documents for benchmarks: the same options

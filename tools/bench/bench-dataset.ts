@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { BlueprintStore } from '../blueprints/blueprint-store';
-import { BlueprintsService } from '../blueprints/blueprints.service';
-import { ImportMode } from '../blueprints/models/enums';
-import { Neo4jExecutor } from '../database/executor';
+import { BlueprintStore } from '../../src/blueprints/blueprint-store';
+import { BlueprintsService } from '../../src/blueprints/blueprints.service';
+import { ImportMode } from '../../src/blueprints/models/enums';
+import { Neo4jExecutor } from '../../src/database/executor';
 import { deleteOrganisationEntries } from './import-bench';
 import { SyntheticDocument } from './synthetic-documents';
 import { SyntheticOrganisation, blueprintNodeCount, syntheticBlueprint, syntheticOrganisation } from './synthetic-organisation';

@@ -9,14 +9,15 @@ import {
   GraphQLSchema,
   GraphQLString,
 } from 'graphql';
-import { Neo4jExecutor, Row } from '../../database/executor';
-import { Lane, PainCategory } from '../../blueprints/models/enums';
-import { disableNagleOnClientSockets } from '../../database/tcp-no-delay';
+import { naiveQuery } from '../naive-cypher';
+import { Neo4jExecutor, Row } from '../../../src/database/executor';
+import { Lane, PainCategory } from '../../../src/blueprints/models/enums';
+import { disableNagleOnClientSockets } from '../../../src/database/tcp-no-delay';
 import { PeerOptions, PeerServer, serveGraphql } from './peer-http';
 
 /**
  * The baseline of the nested read: a resolver per field, each running a
- * query of its own (cypher/naive-read-*.cypher) in a read transaction of its
+ * query of its own (tools/bench/cypher/naive-read-*.cypher) in a read transaction of its
  * own, for every parent object it is asked about, as a GraphQL server is
  * first written. Same type and field names as our schema.gql, for the fields
  * the nested read asks for.
@@ -141,6 +142,6 @@ export async function startNaiveGraphqlServer(options: NaivePeerOptions): Promis
     queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
     slowQueryMs: options.slowQueryMs ?? 1_000,
   });
-  const read: Read = (queryName, parameters) => executor.read((runner) => runner.run(queryName, parameters));
+  const read: Read = (queryName, parameters) => executor.read((runner) => runner.run(naiveQuery(queryName), parameters));
   return serveGraphql(naiveSchema(read), async () => ({}), options);
 }

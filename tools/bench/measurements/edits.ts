@@ -1,4 +1,4 @@
-import { ImportMode } from '../../blueprints/models/enums';
+import { ImportMode } from '../../../src/blueprints/models/enums';
 import { BenchContext, MeasurementResult, bar, summaryCells, times } from '../bench-context';
 import { SyntheticDocument, generateDocument } from '../synthetic-documents';
 import { sampleAlternately, summarise } from '../statistics';

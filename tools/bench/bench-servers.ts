@@ -25,14 +25,14 @@ export interface GraphQLServer {
   stop(): Promise<void>;
 }
 
-const QUERY_COUNTER = 'dist/bench/query-count-preload.js';
+const QUERY_COUNTER = '.build/tools/bench/query-count-preload.js';
 
 export type ServerKind = 'blueprint-graph' | 'neo4j-graphql' | 'naive-resolvers';
 
 const ENTRY: Record<ServerKind, string> = {
   'blueprint-graph': 'dist/main.js',
-  'neo4j-graphql': 'dist/bench/peers/neo4j-graphql-server.js',
-  'naive-resolvers': 'dist/bench/peers/naive-graphql-server.js',
+  'neo4j-graphql': '.build/tools/bench/peers/neo4j-graphql-server.js',
+  'naive-resolvers': '.build/tools/bench/peers/naive-graphql-server.js',
 };
 
 export async function startGraphQLServer(kind: ServerKind, neo4j: Neo4jConnection): Promise<GraphQLServer> {

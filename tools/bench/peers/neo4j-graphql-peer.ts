@@ -1,5 +1,5 @@
 import { Neo4jGraphQL, Neo4jGraphQLContext } from '@neo4j/graphql';
-import { disableNagleOnClientSockets } from '../../database/tcp-no-delay';
+import { disableNagleOnClientSockets } from '../../../src/database/tcp-no-delay';
 import { PeerOptions, PeerServer, serveGraphql } from './peer-http';
 
 /**

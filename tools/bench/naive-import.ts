@@ -1,17 +1,18 @@
-import { BlueprintStore } from '../blueprints/blueprint-store';
-import { checkDocument } from '../blueprints/document-validation';
-import { ImportRows, documentToRows } from '../blueprints/document-rows';
-import { ImportMode } from '../blueprints/models/enums';
-import { BadUserInputError, ConflictError } from '../common/errors';
-import { int } from '../database/driver-values';
-import { Neo4jExecutor, QueryRunner } from '../database/executor';
+import { BlueprintStore } from '../../src/blueprints/blueprint-store';
+import { naiveQuery } from './naive-cypher';
+import { checkDocument } from '../../src/blueprints/document-validation';
+import { ImportRows, documentToRows } from '../../src/blueprints/document-rows';
+import { ImportMode } from '../../src/blueprints/models/enums';
+import { BadUserInputError, ConflictError } from '../../src/common/errors';
+import { int } from '../../src/database/driver-values';
+import { Neo4jExecutor, QueryRunner } from '../../src/database/executor';
 
 /**
  * The import as it would be written without batching, for the benchmark
  * only: the same checks, the same single transaction, the same read-back (the
  * header) as BlueprintsService.import, but one statement (one round trip) for
  * every node and every relationship instead of one UNWIND per kind. The
- * statements are cypher/naive-*.cypher.
+ * statements are tools/bench/cypher/naive-*.cypher.
  */
 export async function naiveImport(
   executor: Neo4jExecutor,
@@ -41,7 +42,7 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
     await runner.run('blueprint-create', { key: blueprintKey, ...rows.properties });
   }
 
-  for (const { key, name } of rows.departments) await runner.run('naive-merge-department', { key, name });
+  for (const { key, name } of rows.departments) await runner.run(naiveQuery('naive-merge-department'), { key, name });
   const orgKinds = [
     ['role', rows.roles],
     ['system', rows.systems],
@@ -49,22 +50,22 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
   ] as const;
   for (const [kind, entries] of orgKinds) {
     for (const { key, name, department } of entries) {
-      await runner.run(`naive-merge-${kind}`, { key, name });
-      await runner.run(`naive-link-${kind}-department`, { key, department });
+      await runner.run(naiveQuery(`naive-merge-${kind}`), { key, name });
+      await runner.run(naiveQuery(`naive-link-${kind}-department`), { key, department });
     }
   }
   // A field a row leaves out is null, and a key's position in its list is its index (see document-rows.ts).
   for (const { key, name, position } of rows.stages) {
-    await runner.run('naive-create-stage', { blueprintKey, key, name, position });
-    await runner.run('naive-link-stage', { blueprintKey, key });
+    await runner.run(naiveQuery('naive-create-stage'), { blueprintKey, key, name, position });
+    await runner.run(naiveQuery('naive-link-stage'), { blueprintKey, key });
   }
   for (const { key, name, evidence, stage, position } of rows.steps) {
-    await runner.run('naive-create-step', { blueprintKey, key, name, evidence, position });
-    await runner.run('naive-link-step', { blueprintKey, key, stage });
+    await runner.run(naiveQuery('naive-create-step'), { blueprintKey, key, name, evidence, position });
+    await runner.run(naiveQuery('naive-link-step'), { blueprintKey, key, stage });
   }
   for (const action of rows.actions) {
     const { key, step, lane, name, description, channel, touchpoint, emotion, role, department, process, position } = action;
-    await runner.run('naive-create-action', {
+    await runner.run(naiveQuery('naive-create-action'), {
       blueprintKey,
       key,
       lane,
@@ -75,24 +76,24 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
       emotion: emotion ?? null,
       position,
     });
-    await runner.run('naive-link-action', { blueprintKey, key, step });
-    if (role != null) await runner.run('naive-link-action-role', { blueprintKey, key, role });
-    if (department != null) await runner.run('naive-link-action-department', { blueprintKey, key, department });
-    if (process != null) await runner.run('naive-link-action-process', { blueprintKey, key, process });
+    await runner.run(naiveQuery('naive-link-action'), { blueprintKey, key, step });
+    if (role != null) await runner.run(naiveQuery('naive-link-action-role'), { blueprintKey, key, role });
+    if (department != null) await runner.run(naiveQuery('naive-link-action-department'), { blueprintKey, key, department });
+    if (process != null) await runner.run(naiveQuery('naive-link-action-process'), { blueprintKey, key, process });
   }
   for (const { action, systems } of rows.actionSystems) {
     for (const [position, system] of systems.entries()) {
-      await runner.run('naive-create-action-system', { blueprintKey, action, system, position: int(position) });
+      await runner.run(naiveQuery('naive-create-action-system'), { blueprintKey, action, system, position: int(position) });
     }
   }
   for (const { from, to } of rows.dependencies) {
     for (const [position, target] of to.entries()) {
-      await runner.run('naive-create-dependency', { blueprintKey, from, to: target, position: int(position) });
+      await runner.run(naiveQuery('naive-create-dependency'), { blueprintKey, from, to: target, position: int(position) });
     }
   }
   for (const painPoint of rows.painPoints) {
     const { key, title, description, action, severity, frequency, category, position } = painPoint;
-    await runner.run('naive-create-pain-point', {
+    await runner.run(naiveQuery('naive-create-pain-point'), {
       blueprintKey,
       key,
       title,
@@ -102,12 +103,12 @@ async function writeOneByOne(runner: QueryRunner, blueprintKey: string, rows: Im
       category,
       position,
     });
-    await runner.run('naive-link-pain-point', { blueprintKey, key });
-    await runner.run('naive-link-pain-point-action', { blueprintKey, key, action });
+    await runner.run(naiveQuery('naive-link-pain-point'), { blueprintKey, key });
+    await runner.run(naiveQuery('naive-link-pain-point-action'), { blueprintKey, key, action });
   }
   for (const { painPoint, causes } of rows.painCauses) {
     for (const [position, action] of causes.entries()) {
-      await runner.run('naive-create-pain-cause', { blueprintKey, painPoint, action, position: int(position) });
+      await runner.run(naiveQuery('naive-create-pain-cause'), { blueprintKey, painPoint, action, position: int(position) });
     }
   }
 }
