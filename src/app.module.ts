@@ -1,6 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ANALYSIS_CONFIG } from './analysis/kept-results';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalysisModule } from './analysis/analysis.module';
 import { BlueprintsModule } from './blueprints/blueprints.module';
@@ -20,7 +21,7 @@ import { OrganisationModule } from './organisation/organisation.module';
 import { PagingModule } from './paging/paging.module';
 import { ReferencesModule } from './references/references.module';
 import { WebModule } from './web/web.module';
-import { LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
+import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG, LoggingConfig, SecurityConfig, loadConfig } from './config/app-config';
 import { operationLogPlugin } from './logging/operation-log.plugin';
 import { unexpectedErrorsPlugin } from './logging/unexpected-errors.plugin';
 import { operationChecksPlugin } from './security/operation-checks.plugin';
@@ -35,12 +36,23 @@ export const FEATURE_MODULES = [BlueprintsModule, AnalysisModule, OrganisationMo
 export interface ServingConfig {
   security: SecurityConfig;
   logging: LoggingConfig;
+  /** The defaults when absent. */
+  analysis?: AnalysisConfig;
 }
 
 /** The defaults of an empty environment: no keys (open, on loopback), development logging. */
 export function defaultServingConfig(): ServingConfig {
-  const { security, logging } = loadConfig({});
-  return { security, logging };
+  const { security, logging, analysis } = loadConfig({});
+  return { security, logging, analysis };
+}
+
+/** The analysis's limits, for KeptResults wherever the analysis module is imported. */
+@Global()
+@Module({})
+class AnalysisConfigModule {
+  static forRoot(config: AnalysisConfig): DynamicModule {
+    return { module: AnalysisConfigModule, providers: [{ provide: ANALYSIS_CONFIG, useValue: config }], exports: [ANALYSIS_CONFIG] };
+  }
 }
 
 @Module({})
@@ -76,6 +88,7 @@ export class AppModule {
           csrfPrevention: false,
           subscriptions: { 'graphql-ws': graphqlWsOptions(security) },
         }),
+        AnalysisConfigModule.forRoot(serving.analysis ?? DEFAULT_ANALYSIS_CONFIG),
         HealthModule,
         DemoModule,
         WebModule,

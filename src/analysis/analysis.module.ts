@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
 import { AnalysisResolver, PainContributionResolver } from './analysis.resolver';
 import { AnalysisService } from './analysis.service';
+import { KeptResults } from './kept-results';
 
 @Module({
   imports: [BlueprintsModule],
-  providers: [AnalysisResolver, PainContributionResolver, AnalysisService],
+  providers: [AnalysisResolver, PainContributionResolver, AnalysisService, KeptResults],
   exports: [AnalysisService],
 })
 export class AnalysisModule {}

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
-import { Blueprint } from '../blueprints/models/blueprint.model';
-import { BlueprintFlow, flowOf } from './flow-model';
+import { BlueprintFlow } from './flow-model';
+import { KeptResults } from './kept-results';
 import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analysis.models';
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
 import { blameReport } from './blame-levels';
@@ -15,28 +15,36 @@ import { BlameLevel, BlameReport, Dependents, Fix, FixInput, WhatIfReport } from
 
 export type RootCauseQuery = PainPointScopeArgs;
 
-/** Each question costs one read of the blueprints in scope; the arithmetic runs in memory. */
+/**
+ * Each question reads what it depends on and runs the arithmetic in memory.
+ * Answers and the blueprints read for them are kept (KeptResults): a question
+ * asked again while nothing changed costs one node read, and one over many
+ * blueprints after a write reads again only the blueprints that changed.
+ */
 @Injectable()
 export class AnalysisService {
   constructor(
     private readonly executor: Neo4jExecutor,
     private readonly store: BlueprintStore,
+    private readonly kept: KeptResults,
   ) {}
 
   async rootCauses(query: RootCauseQuery): Promise<RootCauseReport> {
-    return rootCauseReport(await this.scope(query), flowParamsOf(query));
+    return this.keptAnswer('rootCauses', query, async () => rootCauseReport(await this.scope(query), flowParamsOf(query)));
   }
 
   async blame(args: BlameArgs): Promise<BlameReport> {
-    return blameReport(await this.scope(args), args.level, flowParamsOf(args));
+    return this.keptAnswer('blame', args, async () => blameReport(await this.scope(args), args.level, flowParamsOf(args)));
   }
 
   async whatIf(args: WhatIfArgs): Promise<WhatIfReport> {
     const problems = [...scopeProblems(args), ...fixProblems(args.fixes)];
     if (problems.length > 0) throw new BadUserInputError(problems);
     const fixes = args.fixes.map(fixOf);
-    await this.requireFixTargets(fixes);
-    return whatIfReport(await this.scope(args), fixes, flowParamsOf(args));
+    return this.keptAnswer('whatIf', args, async () => {
+      await this.requireFixTargets(fixes);
+      return whatIfReport(await this.scope(args), fixes, flowParamsOf(args));
+    });
   }
 
   /** What relies on a department, role, system, process or action: one walk in Cypher, then the blueprints it touched. */
@@ -105,7 +113,7 @@ export class AnalysisService {
     const problems = scopeProblems(query);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
-    const flows = (await this.load(query)).map(flowOf);
+    const flows = await this.load(query);
     let scoped: ScopedPainPoint[] = flows.flatMap((flow) => flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })));
     if (query.painPointKeys != null) {
       const known = new Set(scoped.map(({ painPoint }) => painPoint.key));
@@ -124,34 +132,49 @@ export class AnalysisService {
   }
 
   async departmentDependencies(scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
-    const flows = (await this.load(scope)).map(flowOf);
-    return departmentDependencies(flows);
+    return this.keptAnswer('departmentDependencies', scope, async () => departmentDependencies(await this.load(scope)));
   }
 
   async painPointTrace(blueprintKey: string, painPointKey: string, flowArgs: FlowArgs): Promise<PainTrace> {
     const problems = scopeProblems(flowArgs);
     if (problems.length > 0) throw new BadUserInputError(problems);
     const params = flowParamsOf(flowArgs);
-    const [flow] = (await this.load({ blueprintKey })).map(flowOf) as BlueprintFlow[];
-    const painPoint = flow.blueprint.painPoints.find((p) => p.key === painPointKey);
-    if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
-    return painTrace(painPoint, flow, params);
+    return this.keptAnswer('painPointTrace', { blueprintKey, painPointKey, params }, async () => {
+      const [flow] = await this.load({ blueprintKey });
+      const painPoint = flow?.blueprint.painPoints.find((p) => p.key === painPointKey);
+      if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
+      return painTrace(painPoint, flow, params);
+    });
   }
 
   /**
-   * The blueprints in scope: one when a key is given (NOT_FOUND if absent; none when it is in none of the
-   * states asked for), else all, or all in the states asked for.
+   * The answer kept for this question and its arguments while nothing it depends on changed, else a
+   * fresh one. The stamp is read first, so a write that commits meanwhile makes the answer stale, never wrong.
    */
-  private async load({ blueprintKey, states }: BlueprintScopeArgs): Promise<Blueprint[]> {
-    const key = blueprintKey ?? null;
+  private async keptAnswer<T>(question: string, args: object, compute: () => Promise<T>): Promise<T> {
+    const stamp = await this.executor.read((runner) => this.kept.stamp(runner));
+    return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, compute);
+  }
+
+  /**
+   * The blueprints in scope, prepared for the blame flow: one when a key is given (NOT_FOUND if absent;
+   * none when it is in none of the states asked for), else all, or all in the states asked for.
+   */
+  private async load({ blueprintKey, states }: BlueprintScopeArgs): Promise<BlueprintFlow[]> {
     return this.executor.read(async (runner) => {
-      const blueprints = await this.store.contents(runner, key === null ? null : [key], states ?? null);
-      if (key !== null && blueprints.length === 0 && (await this.store.headers(runner, [key])).length === 0) {
-        throw new NotFoundError(`No blueprint has the key "${key}"`);
-      }
-      return blueprints;
+      const stamp = await this.kept.stamp(runner);
+      return this.kept.flowsInScope(runner, stamp, blueprintKey ?? null, states ?? null);
     });
   }
+}
+
+/** JSON with object keys in order and absent values left out, so that equal arguments make equal questions. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : item,
+  );
 }
 
 const FIX_KINDS: Record<BlameLevel, string> = {

@@ -124,6 +124,11 @@ export class BlueprintStore {
     await runner.run('blueprint-writes-lock');
   }
 
+  /** Counts a write that renamed or moved shared organisation entries (the owners kept analysis results rely on). */
+  async countOrganisationWrite(runner: QueryRunner): Promise<void> {
+    await runner.run('organisation-writes-lock');
+  }
+
   /**
    * Whether the blueprint exists, a problem for every reference to an
    * organisation-wide key that neither the document nor the database has,

@@ -218,6 +218,7 @@ export class BlueprintsService {
     const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
     if (check.exists) await this.store.write(runner, key, rows, stamp);
     else await this.store.create(runner, key, rows, stamp);
+    if (check.organisationChanges.length > 0) await this.store.countOrganisationWrite(runner);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
     return true;
   }

@@ -13,7 +13,18 @@ export interface AppConfig {
   loadDemoData?: boolean;
   security: SecurityConfig;
   logging: LoggingConfig;
+  analysis: AnalysisConfig;
 }
+
+/** What the analysis keeps in memory between requests (src/analysis/kept-results.ts); 0 keeps nothing. */
+export interface AnalysisConfig {
+  /** Answers kept, each for one question with its arguments (ANALYSIS_KEPT_RESULTS). */
+  keptResults: number;
+  /** Blueprints kept as read and prepared for the blame flow (ANALYSIS_KEPT_BLUEPRINTS). */
+  keptBlueprints: number;
+}
+
+export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = { keptResults: 256, keptBlueprints: 2_000 };
 
 export interface SecurityConfig {
   /** None: the API is open, and then only served on loopback unless `allowOpenApi`. */
@@ -172,6 +183,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logging: {
       format: oneOf('LOG_FORMAT', ['json', 'pretty'] as const, production ? 'json' : 'pretty'),
       slowQueryMs: integer('SLOW_QUERY_MS', 1_000, 0, 3_600_000),
+    },
+    analysis: {
+      keptResults: integer('ANALYSIS_KEPT_RESULTS', DEFAULT_ANALYSIS_CONFIG.keptResults, 0, 1_000_000),
+      keptBlueprints: integer('ANALYSIS_KEPT_BLUEPRINTS', DEFAULT_ANALYSIS_CONFIG.keptBlueprints, 0, 1_000_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -52,6 +52,7 @@ export class OrganisationService {
   async upsertDepartment(input: DepartmentDocument, mayChange: boolean): Promise<Department> {
     const department = checkPart(DepartmentDocument, input, 'department');
     await this.executor.write(async (runner) => {
+      await runner.run('organisation-writes-lock');
       await this.refuseChange(runner, 'department', department, mayChange);
       await runner.run('upsert-departments', { rows: [{ key: department.key, name: department.name }] });
     });
@@ -62,6 +63,7 @@ export class OrganisationService {
   async upsertMember(kind: MemberKind, input: RoleDocument, mayChange: boolean): Promise<{ key: string; name: string; department: Department }> {
     const member = checkPart(TYPE[kind], input, kind);
     return this.executor.write(async (runner) => {
+      await runner.run('organisation-writes-lock');
       const [department] = await runner.run('department-names', { keys: [member.department] });
       if (!department) {
         throw new BadUserInputError([{ path: `${kind}.department`, message: `names no department: "${member.department}"` }]);
@@ -96,6 +98,7 @@ export class OrganisationService {
   /** Deletes a department, role, system or process that nothing uses any more. */
   async delete(kind: MemberKind | 'department', key: string): Promise<boolean> {
     return this.executor.write(async (runner) => {
+      await runner.run('organisation-writes-lock');
       const [row] = await runner.run(`delete-${kind}`, { key });
       if (!row) throw new NotFoundError(`No ${kind} has the key "${key}"`);
       const uses = row.uses as number;

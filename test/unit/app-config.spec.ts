@@ -57,6 +57,7 @@ describe('loadConfig: defaults', () => {
         maxBodyBytes: 16 * 1024 * 1024,
       },
       logging: { format: 'pretty', slowQueryMs: 1_000 },
+      analysis: { keptResults: 256, keptBlueprints: 2_000 },
     });
   });
 
@@ -97,8 +98,11 @@ describe('loadConfig: defaults', () => {
       EMBEDDED_NEO4J_PAGECACHE: '256M',
       EMBEDDED_NEO4J_HEAP: '2g',
       LOAD_DEMO_DATA: 'false',
+      ANALYSIS_KEPT_RESULTS: '0',
+      ANALYSIS_KEPT_BLUEPRINTS: '10',
     });
-    expect({ ...config, security: undefined, logging: undefined }).toEqual({
+    expect(config.analysis).toEqual({ keptResults: 0, keptBlueprints: 10 });
+    expect({ ...config, security: undefined, logging: undefined, analysis: undefined }).toEqual({
       port: 8080,
       host: '0.0.0.0',
       neo4j: {

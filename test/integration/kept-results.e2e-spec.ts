@@ -1,0 +1,109 @@
+import { loadConfig } from '../../src/config/app-config';
+import { exampleDocument } from '../helpers/fixtures';
+import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
+
+/**
+ * Kept analysis results against fresh ones. Instance `kept` keeps answers and
+ * blueprints (the default); instance `fresh` keeps nothing, so each of its
+ * answers is computed from the database as it is. Every kind of write is
+ * made through a third instance, `writer`, as another app instance behind a
+ * load balancer would: after each, `kept` must answer exactly as `fresh`.
+ */
+
+const QUESTIONS = `query($key: String!, $states: [BlueprintState!]) {
+  all: rootCauses(states: $states) { totalImpact painPointCount unattributedImpact departments { department { key name } score rank } }
+  one: rootCauses(blueprintKey: $key) { totalImpact departments { department { key name } score } }
+  dependencies: departmentDependencies(states: $states) { from { key name } to { key name } handoffs impact blueprints }
+  blame(level: DEPARTMENT, blueprintKey: $key) { totalImpact entries { key name score rank share } }
+  trace: painPointTrace(blueprintKey: $key, painPointKey: "part-wait") { impact unattributed nodes { action { key } kept departments { key } } }
+}`;
+const WHAT_IF = `query($key: String!, $department: String!) {
+  whatIf(blueprintKey: $key, fixes: [{ level: DEPARTMENT, key: $department }]) { totalImpact removedImpact remainingImpact resolvedPainPoints departments { department { key } before after } }
+}`;
+const STATES = ['CURRENT', 'FUTURE', 'DAY_IN_LIFE'];
+
+/** The example under a key of its own, with organisation keys of its own (renaming them touches no other test). */
+function document(key: string, org: string) {
+  const example = exampleDocument(key);
+  const orgKeys = ['departments', 'roles', 'systems', 'processes'].flatMap((list) => example[list].map((entry: { key: string }) => entry.key));
+  return JSON.parse(JSON.stringify(example).replace(new RegExp(`"(${orgKeys.join('|')})"`, 'g'), `"${org}-$1"`));
+}
+
+describe('kept analysis results', () => {
+  let kept: TestApp;
+  let fresh: TestApp;
+  let writer: TestApp;
+  const org = uniqueKey('kept');
+  const key = uniqueKey('kept');
+  const other = uniqueKey('kept');
+
+  beforeAll(async () => {
+    const { security, logging } = loadConfig({});
+    kept = await startTestApp();
+    fresh = await startTestApp({ serving: { security, logging, analysis: { keptResults: 0, keptBlueprints: 0 } } });
+    writer = await startTestApp();
+    const importing = `mutation($document: BlueprintDocumentInput!) { importBlueprint(document: $document, mode: REPLACE) { created } }`;
+    await dataOf(writer, importing, { document: document(key, org) });
+    await dataOf(writer, importing, { document: { ...document(other, org), state: 'FUTURE' } });
+  });
+  afterAll(async () => {
+    await Promise.all([kept.close(), fresh.close(), writer.close()]);
+  });
+
+  const variables = () => ({ key, states: STATES });
+  const answers = async (api: TestApp) => ({
+    questions: await dataOf(api, QUESTIONS, variables()),
+    whatIf: await dataOf(api, WHAT_IF, { key, department: `${org}-it` }),
+  });
+  const expectSame = async () => expect(await answers(kept)).toEqual(await answers(fresh));
+
+  it('answers a question asked again, while nothing changed, after one node read', async () => {
+    await expectSame();
+    const question = `query($key: String!) { rootCauses(blueprintKey: $key, minSeverity: 2) { totalImpact } }`;
+    const before = kept.queryCount();
+    const first = await dataOf(kept, question, { key });
+    expect(kept.queryCount() - before).toBeGreaterThan(1);
+    const again = kept.queryCount();
+    expect(await dataOf(kept, question, { key })).toEqual(first);
+    expect(kept.queryCount() - again).toBe(1);
+  });
+
+  const WRITES: [string, string, () => Record<string, unknown>][] = [
+    ['an action changes its role (its owner)', `mutation($b: String!, $r: String!) { updateAction(blueprintKey: $b, action: { key: "fs-status", role: $r }) { version } }`, () => ({ b: key, r: `${org}-service-technician` })],
+    ['a dependency is drawn', `mutation($b: String!) { addDependency(blueprintKey: $b, from: "ca-wait", to: "bs-order-part") { version } }`, () => ({ b: key })],
+    ['a dependency is removed', `mutation($b: String!) { removeDependency(blueprintKey: $b, from: "ca-wait", to: "bs-order-part") { version } }`, () => ({ b: key })],
+    ['a pain point changes its severity', `mutation($b: String!) { updatePainPoint(blueprintKey: $b, painPoint: { key: "part-wait", severity: 2 }) { version } }`, () => ({ b: key })],
+    ['a stage moves', `mutation($b: String!) { moveStage(blueprintKey: $b, key: "resolve", position: 0) { version } }`, () => ({ b: key })],
+    ['a pain point is removed', `mutation($b: String!) { removePainPoint(blueprintKey: $b, key: "guard-rude") { version } }`, () => ({ b: key })],
+    ['a role moves to another department', `mutation($r: String!, $d: String!) { upsertRole(role: { key: $r, name: "Hotline agent", department: $d }) { key } }`, () => ({ r: `${org}-hotline-agent`, d: `${org}-it` })],
+    ['a department is renamed', `mutation($d: String!) { upsertDepartment(department: { key: $d, name: "Information Technology" }) { key } }`, () => ({ d: `${org}-it` })],
+    ['the blueprint is replaced by an import', `mutation($document: BlueprintDocumentInput!) { importBlueprint(document: $document, mode: REPLACE) { created } }`, () => ({ document: document(key, org) })],
+    ['another blueprint changes state', `mutation($b: String!) { updateBlueprint(key: $b, properties: { state: CURRENT }) { version } }`, () => ({ b: other })],
+    ['another blueprint is deleted', `mutation($b: String!) { deleteBlueprint(key: $b) }`, () => ({ b: other })],
+  ];
+
+  it.each(WRITES)('answers as a fresh computation after a write through another instance: %s', async (_what, mutation, args) => {
+    await expectSame();
+    await dataOf(writer, mutation, args());
+    await expectSame();
+  });
+
+  it('is bounded: with room for one answer, two questions asked in turn are each computed again', async () => {
+    const { security, logging } = loadConfig({});
+    const small = await startTestApp({ serving: { security, logging, analysis: { keptResults: 1, keptBlueprints: 1 } } });
+    try {
+      const one = `query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }`;
+      const two = `query($key: String!) { departmentDependencies(blueprintKey: $key) { handoffs } }`;
+      await dataOf(small, one, { key });
+      await dataOf(small, two, { key });
+      const before = small.queryCount();
+      await dataOf(small, one, { key });
+      expect(small.queryCount() - before).toBeGreaterThan(1);
+      const again = small.queryCount();
+      await dataOf(small, one, { key });
+      expect(small.queryCount() - again).toBe(1);
+    } finally {
+      await small.close();
+    }
+  });
+});
