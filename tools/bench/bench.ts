@@ -22,6 +22,7 @@ import { GraphQLServer, Neo4jConnection, startGraphQLServer } from './bench-serv
 import { measureImport } from './measurements/import';
 import { measureDecisions } from './measurements/decisions';
 import { measureEdits } from './measurements/edits';
+import { measureKept } from './measurements/kept';
 import { measureOverhead } from './measurements/overhead';
 import { ROOT_CAUSES } from './measurements/root-causes-query';
 import { measurePeers } from './measurements/peer';
@@ -39,7 +40,7 @@ import { DEFAULT_SAMPLING } from './statistics';
  * Progress goes to stderr. docs/benchmarks.md explains every figure.
  */
 
-const MEASUREMENTS = ['scale', 'overhead', 'decisions', 'edits', 'peer', 'throughput', 'import'] as const;
+const MEASUREMENTS = ['scale', 'overhead', 'decisions', 'edits', 'peer', 'kept', 'throughput', 'import'] as const;
 type MeasurementName = (typeof MEASUREMENTS)[number];
 
 interface Options {
@@ -137,12 +138,13 @@ async function main(): Promise<void> {
       if (wants('overhead')) measurements.push(await measureOverhead(bench));
       if (wants('decisions')) measurements.push(await measureDecisions(bench));
       if (wants('edits')) measurements.push(await measureEdits(bench));
-      if (wants('scale') || wants('peer') || wants('throughput')) await grow(100);
+      if (wants('scale') || wants('peer') || wants('kept') || wants('throughput')) await grow(100);
       if (wants('scale')) {
         await scale.measurePoint(bench, false);
         measurements.unshift(scale.result());
       }
       if (wants('peer')) measurements.push(...(await measurePeers(bench)));
+      if (wants('kept')) measurements.push(await measureKept(bench));
       if (wants('throughput')) measurements.push(await measureThroughput(bench, nestedReadDocuments['blueprint-graph']));
     }
 

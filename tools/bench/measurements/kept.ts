@@ -1,0 +1,75 @@
+import { performance } from 'node:perf_hooks';
+import { BenchContext, MeasurementResult, bar, summaryCells, times } from '../bench-context';
+import { sampleAlternately, summarise } from '../statistics';
+
+/**
+ * The organisation-wide questions a dashboard asks again and again, over
+ * HTTP against the built app, each as a ratio of the p50 of `{ __typename }`
+ * sampled alternately with it: answers kept while nothing changed, and the
+ * first answer after a write (the write itself untimed).
+ */
+
+const TRIVIAL = '{ __typename }';
+const ROOT_CAUSES_ALL = '{ rootCauses { totalImpact painPointCount departments { department { key } score rank } } }';
+const DEPENDENCIES_ALL = '{ departmentDependencies { from { key } to { key } handoffs impact } }';
+const ROOT_CAUSES_ONE = 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact departments { department { key } score rank } } }';
+const TOUCH = 'mutation($key: String!, $d: String!) { updateBlueprint(key: $key, properties: { description: $d }) { version } }';
+
+const BARS: Record<string, number> = {
+  'rootCauses, all blueprints, nothing changed': 15,
+  'departmentDependencies, all blueprints, nothing changed': 15,
+  'rootCauses, all blueprints, first request after one blueprint changed': 60,
+  'rootCauses, one blueprint, nothing changed': 2,
+};
+
+export async function measureKept(context: BenchContext): Promise<MeasurementResult> {
+  const app = await context.app();
+  const key = context.dataset.target.key;
+  let round = 0;
+  const touch = () => app.post(TOUCH, { key, d: `touched ${round++}` });
+  /** The query alone, timed after an untimed write: the last samples are the rounds' (the first ones warm up). */
+  const afterWrite: Record<string, number[]> = { all: [], one: [] };
+  const timedAfterWrite = (name: keyof typeof afterWrite, query: string, variables?: Record<string, unknown>) => async () => {
+    await touch();
+    const started = performance.now();
+    await app.post(query, variables);
+    afterWrite[name].push(performance.now() - started);
+  };
+  context.progress('kept: organisation-wide questions against { __typename }');
+  const samples = await sampleAlternately(
+    {
+      trivial: () => app.post(TRIVIAL),
+      'rootCauses, all blueprints, nothing changed': () => app.post(ROOT_CAUSES_ALL),
+      'departmentDependencies, all blueprints, nothing changed': () => app.post(DEPENDENCIES_ALL),
+      'rootCauses, one blueprint, nothing changed': () => app.post(ROOT_CAUSES_ONE, { key }),
+      'rootCauses, all blueprints, first request after one blueprint changed': timedAfterWrite('all', ROOT_CAUSES_ALL),
+      'rootCauses, one blueprint, first request after it changed': timedAfterWrite('one', ROOT_CAUSES_ONE, { key }),
+    },
+    context.sampling,
+  );
+  samples['rootCauses, all blueprints, first request after one blueprint changed'] = afterWrite.all.slice(-samples.trivial.length);
+  samples['rootCauses, one blueprint, first request after it changed'] = afterWrite.one.slice(-samples.trivial.length);
+
+  const trivial = summarise(samples.trivial);
+  const table = ['| request | p50 (ms) | p95 (ms) | runs | p50 / `{ __typename }` | bar |', '|---|---:|---:|---:|---:|---:|'];
+  table.push(`| \`{ __typename }\` | ${summaryCells(trivial)} | 1x | |`);
+  const bars = [];
+  const data: Record<string, unknown> = { trivial };
+  for (const name of Object.keys(samples).filter((name) => name !== 'trivial')) {
+    const summary = summarise(samples[name]);
+    const ratio = summary.median / trivial.median;
+    const limit = BARS[name];
+    table.push(`| ${name} | ${summaryCells(summary)} | ${times(ratio)} | ${limit ? `≤ ${limit}x` : ''} |`);
+    if (limit) bars.push(bar(`${name}: p50 within ${limit}x of { __typename }`, ratio, limit, true));
+    data[name] = { ...summary, ratio };
+  }
+  return {
+    name: 'kept',
+    title: 'Organisation-wide questions asked again, as a ratio of a trivial request',
+    about:
+      'Each question over HTTP on the built app, sampled alternately with { __typename }; "after a change" times the question alone, right after an untimed updateBlueprint of the target.',
+    table,
+    bars,
+    data,
+  };
+}
