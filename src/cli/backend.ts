@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLError } from 'graphql';
 import { AnalysisModule } from '../analysis/analysis.module';
 import { AnalysisService } from '../analysis/analysis.service';
+import { contributionChains } from '../analysis/pain-point-chains';
 import { Database, openDatabaseForCommand } from '../app.factory';
 import { BlueprintsModule } from '../blueprints/blueprints.module';
 import { BlueprintsService } from '../blueprints/blueprints.service';
@@ -33,6 +34,14 @@ export interface RootCauseArgs {
   minSeverity?: number;
   retention?: number;
   maxDepth?: number;
+  /** With each contribution, the chains that carried most of it, at most this many. */
+  chains?: number;
+}
+
+/** A walk that carried blame from an entry action to an action of the department, and the mass it carried. */
+export interface ChainRow {
+  mass: number;
+  actions: { key: string; name: string }[];
 }
 
 /** A pain point's trace as the command line prints it: every action its blame reached. */
@@ -54,7 +63,7 @@ export interface RootCauseRows {
     department: { key: string; name: string };
     score: number;
     share: number;
-    contributions: { painPoint: { key: string; blueprintKey: string }; score: number }[];
+    contributions: { painPoint: { key: string; blueprintKey: string }; score: number; chains?: ChainRow[] }[];
   }[];
 }
 
@@ -282,7 +291,7 @@ class DirectBackend implements Backend {
     });
   }
 
-  rootCauses(args: RootCauseArgs) {
+  rootCauses({ chains, ...args }: RootCauseArgs) {
     return this.guard(async () => {
       const report = await this.context.get(AnalysisService).rootCauses({
         ...args,
@@ -291,13 +300,25 @@ class DirectBackend implements Backend {
       });
       return {
         ...report,
-        departments: report.departments.map((row) => ({
-          ...row,
-          contributions: row.contributions.map(({ painPoint, score }) => ({
-            painPoint: { key: painPoint.key, blueprintKey: painPoint.blueprintKey },
-            score,
+        departments: await Promise.all(
+          report.departments.map(async (row) => ({
+            ...row,
+            contributions: await Promise.all(
+              row.contributions.map(async (contribution) => ({
+                painPoint: { key: contribution.painPoint.key, blueprintKey: contribution.painPoint.blueprintKey },
+                score: contribution.score,
+                ...(chains === undefined
+                  ? {}
+                  : {
+                      chains: (await contributionChains(contribution, chains)).map(({ mass, actions }) => ({
+                        mass,
+                        actions: actions.map(({ key, name }) => ({ key, name })),
+                      })),
+                    }),
+              })),
+            ),
           })),
-        })),
+        ),
       };
     });
   }
@@ -461,15 +482,17 @@ class GraphQLBackend implements Backend {
     return { department: keys(data.departments), role: keys(data.roles), system: keys(data.systems), process: keys(data.processes) };
   }
 
-  async rootCauses(args: RootCauseArgs) {
+  async rootCauses({ chains, ...args }: RootCauseArgs) {
     const data = await this.request<{ rootCauses: RootCauseRows }>(
-      `query($blueprintKey: String, $painPointKeys: [String!], $states: [BlueprintState!], $minSeverity: Int, $retention: Float, $maxDepth: Int) {
+      `query($blueprintKey: String, $painPointKeys: [String!], $states: [BlueprintState!], $minSeverity: Int, $retention: Float, $maxDepth: Int,
+             $chains: Int, $withChains: Boolean!) {
         rootCauses(blueprintKey: $blueprintKey, painPointKeys: $painPointKeys, states: $states, minSeverity: $minSeverity, retention: $retention, maxDepth: $maxDepth) {
           totalImpact unattributedImpact painPointCount
-          departments { rank department { key name } score share contributions { painPoint { key blueprintKey } score } }
+          departments { rank department { key name } score share contributions {
+            painPoint { key blueprintKey } score chains(limit: $chains) @include(if: $withChains) { mass actions { key name } } } }
         }
       }`,
-      { ...args },
+      { ...args, chains: chains ?? 0, withChains: chains !== undefined },
     );
     return data.rootCauses;
   }

@@ -168,10 +168,12 @@ export function buildProgram(): Command {
     .option('--min-severity <n>', 'only pain points of at least this severity', number('--min-severity', true))
     .option('--retention <alpha>', 'share of blame an action keeps (0..1)', number('--retention', false), 0.5)
     .option('--max-depth <d>', 'how far blame travels (0..20)', number('--max-depth', true), 6)
+    .option('--chains <n>', 'list, for each department and pain point, the n chains of actions that carried most blame (0..100)', number('--chains', true))
     .addOption(formatOption())
     .addOption(urlOption())
-    .action(async (options: { blueprint?: string; painPoint?: string[]; state?: BlueprintState[]; minSeverity?: number; retention: number; maxDepth: number; format: Format; url?: string }) => {
+    .action(async (options: { blueprint?: string; painPoint?: string[]; state?: BlueprintState[]; minSeverity?: number; retention: number; maxDepth: number; chains?: number; format: Format; url?: string }) => {
       if (options.painPoint && !options.blueprint) throw new InvalidArgumentError('--pain-point needs --blueprint: pain point keys are unique within a blueprint only');
+      if (options.chains !== undefined && options.chains > 100) throw new InvalidArgumentError('--chains must be from 0 to 100');
       const report = await withBackend(options, (backend) =>
         backend.rootCauses({
           blueprintKey: options.blueprint,
@@ -180,9 +182,27 @@ export function buildProgram(): Command {
           minSeverity: options.minSeverity,
           retention: options.retention,
           maxDepth: options.maxDepth,
+          chains: options.chains,
         }),
       );
       if (printedAsJson(options.format, report)) return;
+      if (options.chains !== undefined) {
+        // One row per chain: the department, the pain point, the mass it carried and its walk.
+        const chains = report.departments.flatMap((row) =>
+          row.contributions.flatMap((contribution) => (contribution.chains ?? []).map((chain) => ({ row, contribution, chain }))),
+        );
+        type ChainLine = (typeof chains)[number];
+        const chainColumns: Column<ChainLine>[] = [
+          { header: 'rank', value: (c) => c.row.rank, align: 'right' },
+          { header: 'department', value: (c) => c.row.department.key },
+          { header: 'pain point', value: (c) => `${c.contribution.painPoint.blueprintKey}/${c.contribution.painPoint.key}` },
+          { header: 'mass', value: (c) => (options.format === 'csv' ? c.chain.mass : decimal(c.chain.mass)), align: 'right' },
+          { header: 'chain', value: (c) => c.chain.actions.map((action) => action.key).join(' > ') },
+        ];
+        if (options.format === 'table') out(`${chains.length} chain${chains.length === 1 ? '' : 's'}, from the entry action to the department's action`);
+        out(render(chains, chainColumns, options.format));
+        return;
+      }
       type Row = RootCauseRow;
       const columns: Column<Row>[] = [
         { header: 'rank', value: (r) => r.rank, align: 'right' },

@@ -29,6 +29,8 @@ body.dragging .bp-svg { cursor: grabbing; }
 body.editing .bp-svg .bp-card, body.editing .bp-svg .bp-pain { cursor: pointer; }
 body.editing .bp-svg path.bp-edge { pointer-events: stroke; stroke-width: 2.5; cursor: pointer; }
 body.choosing .bp-svg .bp-card rect { stroke-dasharray: 4 2; }
+.bp-svg .bp-card.cause-chosen rect { stroke: #b3261e; stroke-width: 3.5; stroke-dasharray: none; }
+.edit-bar .choose-causes { display: inline-flex; gap: 6px; }
 dialog.editor { border: 1px solid #829ab1; border-radius: 8px; padding: 0; width: min(520px, 94vw); box-shadow: 0 8px 30px rgba(16,42,67,.25); }
 dialog.editor::backdrop { background: rgba(16,42,67,.25); }
 dialog.editor form { padding: 14px 16px; display: flex; flex-direction: column; gap: 8px; }

@@ -316,6 +316,51 @@ describe('the blueprint editor, in Chromium', () => {
     await dialog().getByRole('button', { name: 'Cancel' }).click();
   });
 
+  it("chooses a pain point's causes by clicking cards, and by keyboard; Esc keeps them as they were", async () => {
+    const p = `${uniqueKey('causes')}-`;
+    const key = `${p}bp`;
+    await dataOf(api, IMPORT_KEY, { document: { ...repairCurrent(p), key }, mode: 'CREATE' });
+    await page.goto(`${api.url}/blueprints/${key}`);
+    await versionShown(1);
+    await page.getByRole('button', { name: 'Edit blueprint' }).click();
+    const causes = async () => (await dataOf(api, EXPORT, { key })).exportBlueprint.painPoints[0].causes;
+
+    await page.click('g.bp-pain[data-pain="p1"]');
+    await dialog().getByRole('button', { name: 'Choose causes on the grid' }).click();
+    expect(await page.$('dialog')).toBeNull();
+    // The card where it occurs cannot be its own cause; the others toggle.
+    await page.click('g.bp-cards g.bp-card[data-action="b1"]');
+    await page.click('g.bp-cards g.bp-card[data-action="f1"]');
+    await page.click('g.bp-cards g.bp-card[data-action="c1"]');
+    expect(await page.getAttribute('g.bp-card[data-action="f1"]', 'aria-pressed')).toBe('true');
+    expect(await page.getAttribute('g.bp-card[data-action="c1"]', 'aria-pressed')).toBeNull();
+    await page.getByRole('button', { name: 'Save causes' }).click();
+    await versionShown(2);
+    expect(await causes()).toEqual(['f1', 'b1']);
+    expect(await page.$('g.bp-card.cause-chosen')).toBeNull();
+
+    // By keyboard: focus a card, Enter takes it out; Save causes writes it.
+    await page.click('g.bp-pain[data-pain="p1"]');
+    await dialog().getByRole('button', { name: 'Choose causes on the grid' }).click();
+    expect(await page.getAttribute('g.bp-card[data-action="b1"]', 'aria-pressed')).toBe('true');
+    await page.focus('g.bp-cards g.bp-card[data-action="f1"]');
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('g.bp-card[data-action="f1"]', 'aria-pressed')).toBe('false');
+    await page.getByRole('button', { name: 'Save causes' }).focus();
+    await page.keyboard.press('Enter');
+    await versionShown(3);
+    expect(await causes()).toEqual(['b1']);
+
+    // Esc ends choosing and writes nothing.
+    await page.click('g.bp-pain[data-pain="p1"]');
+    await dialog().getByRole('button', { name: 'Choose causes on the grid' }).click();
+    await page.click('g.bp-cards g.bp-card[data-action="f1"]');
+    await page.keyboard.press('Escape');
+    expect(await page.$('.choose-causes')).toBeNull();
+    expect((await dataOf(api, VERSION, { key })).blueprint.version).toBe(3);
+    expect(await causes()).toEqual(['b1']);
+  });
+
   it('moves a card by dragging it to another step and lane, and draws a dependency by dragging its handle', async () => {
     const p = `${uniqueKey('drag')}-`;
     const key = `${p}bp`;

@@ -56,6 +56,30 @@ describe('the blueprint command, every day', () => {
     expect(missing.stderr).toContain(`Blueprint "${key}" has no pain point "no-such-pain"`);
   });
 
+  it('root-causes --chains: the chains that carried most blame, as the API gives them, as JSON, a table and CSV', async () => {
+    const CHAINS = `query($b: String) { rootCauses(blueprintKey: $b) { departments { department { key } contributions { painPoint { key } chains(limit: 2) { mass actions { key } } } } } }`;
+    const { rootCauses } = await dataOf(api, CHAINS, { b: key });
+    const expected = rootCauses.departments.flatMap((d: any) =>
+      d.contributions.flatMap((c: any) => c.chains.map((chain: any) => [d.department.key, `${key}/${c.painPoint.key}`, chain.mass, chain.actions.map((a: any) => a.key).join(' > ')])),
+    );
+    expect(expected.length).toBeGreaterThan(2);
+    for (const where of [[], ['--url', api.url]]) {
+      const json = JSON.parse((await runCli(['root-causes', '--blueprint', key, '--chains', '2', '--format', 'json', ...where], uri())).stdout);
+      expect(json.departments.map((d: any) => d.contributions.map((c: any) => c.chains.map((chain: any) => chain.actions.map((a: any) => a.key))))).toEqual(
+        rootCauses.departments.map((d: any) => d.contributions.map((c: any) => c.chains.map((chain: any) => chain.actions.map((a: any) => a.key)))),
+      );
+      const csv = parseCsv((await runCli(['root-causes', '--blueprint', key, '--chains', '2', '--format', 'csv', ...where], uri())).stdout);
+      expect(csv[0]).toEqual(['rank', 'department', 'pain point', 'mass', 'chain']);
+      expect(csv.slice(1).map((row) => [row[1], row[2], Number(row[3]), row[4]])).toEqual(expected);
+    }
+    const table = await runCli(['root-causes', '--blueprint', key, '--chains', '2'], uri());
+    expect(table.code).toBe(0);
+    expect(table.stdout.split('\n')[0]).toBe(`${expected.length} chains, from the entry action to the department's action`);
+    expect(table.stdout).toContain(expected[0][3]);
+    const tooMany = await runCli(['root-causes', '--chains', '101'], uri());
+    expect([tooMany.code, tooMany.stderr]).toEqual([2, expect.stringContaining('--chains must be from 0 to 100')]);
+  });
+
   it('root-causes: --state and --pain-point narrow it as the API does', async () => {
     const ROOTS = 'query($s: [BlueprintState!], $b: String, $p: [String!]) { rootCauses(states: $s, blueprintKey: $b, painPointKeys: $p) { totalImpact departments { department { key } score } } }';
     const { rootCauses: futures } = await dataOf(api, ROOTS, { s: ['FUTURE'] });

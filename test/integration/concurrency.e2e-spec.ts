@@ -166,7 +166,7 @@ describe('concurrent imports of blueprints that share an organisation', () => {
 describe('reads while writers replace the same blueprint', () => {
   const WRITERS = 8;
   const READERS = 4;
-  const SECONDS = Number(process.env.TORN_READ_SECONDS ?? 60);
+  const SECONDS = Number(process.env.TORN_READ_SECONDS ?? 30);
   let api: TestApp;
   beforeAll(async () => {
     api = await startTestApp();

@@ -63,7 +63,7 @@ describe('edits that write what they change', () => {
     const { exportBlueprint: stored } = await dataOf(api, EXPORT, { key });
     const call = stored.stages[1].steps[0].actions[0];
     const edits: [string, Record<string, unknown>][] = [
-      ['mutation($b: String!, $a: ActionInput!) { updateAction(blueprintKey: $b, action: $a) { version } }', { a: { ...call, name: 'Rings the hotline', channel: null, touchpoint: null } }],
+      ['mutation($b: String!, $a: ActionChangesInput!) { updateAction(blueprintKey: $b, action: $a) { version } }', { a: { ...call, name: 'Rings the hotline', channel: null, touchpoint: null } }],
       ['mutation($b: String!) { moveAction(blueprintKey: $b, key: "bs-diagnosis", stepKey: "drop-off", position: 0) { version } }', {}],
       ['mutation($b: String!) { updateStep(blueprintKey: $b, key: "wait-part", name: "Waiting for the part", evidence: []) { version } }', {}],
       ['mutation($b: String!) { moveStage(blueprintKey: $b, key: "resolve", position: 0) { version } }', {}],

@@ -1,3 +1,4 @@
+import { VISIBLE_CHARACTER } from '../../src/common/validation-rules';
 import fc from 'fast-check';
 
 /**
@@ -11,9 +12,9 @@ const CHANNELS = ['WEB', 'MOBILE_APP', 'PHONE', 'EMAIL', 'CHAT', 'SOCIAL', 'IN_P
 const STATES = ['CURRENT', 'FUTURE', 'DAY_IN_LIFE'] as const;
 const CATEGORIES = ['FINANCIAL', 'PROCESS', 'SUPPORT', 'PRODUCTIVITY', 'OTHER'] as const;
 
-/** A name of 1..200 characters once trimmed, from any part of Unicode. */
+/** A name from any part of Unicode with a character the document's rule counts as visible. */
 const name = () =>
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((text) => text.trim().length > 0);
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).filter((text) => VISIBLE_CHARACTER.test(text));
 const text = () => fc.string({ unit: 'grapheme', maxLength: 40 });
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 /** Picks made as indices, resolved against lists once they exist. */

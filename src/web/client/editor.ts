@@ -525,6 +525,66 @@ export function setupEditor(context: EditorContext): void {
     };
   };
 
+  /**
+   * Chooses a pain point's causes on the grid: a click (or Enter) on a card adds it or takes it out,
+   * "Save causes" writes them (Esc or "Cancel" keeps them as they were).
+   */
+  let markCauses: (() => void) | null = null;
+  /** Ends choosing causes, if under way. */
+  let choosingCauses: (() => void) | null = null;
+  const chooseCauses = (pain: PainDoc) => {
+    const chosen = new Set(pain.causes ?? []);
+    const bar = el('span', { class: 'choose-causes' });
+    const save = el('button', { type: 'button' }, 'Save causes');
+    const cancel = el('button', { type: 'button' }, 'Cancel choosing');
+    bar.append(save, cancel);
+    editingOnly.parentElement!.append(bar);
+    markCauses = () => {
+      for (const [key, card] of context.picture.cards) {
+        card.classList.toggle('cause-chosen', chosen.has(key));
+        if (key !== pain.action) card.setAttribute('aria-pressed', String(chosen.has(key)));
+      }
+    };
+    const finish = () => {
+      choosing = null;
+      markCauses = null;
+      choosingCauses = null;
+      bar.remove();
+      document.body.classList.remove('choosing');
+      for (const card of context.picture.cards.values()) {
+        card.classList.remove('cause-chosen');
+        card.removeAttribute('aria-pressed');
+      }
+    };
+    document.body.classList.add('choosing');
+    markCauses();
+    context.showStatus(`Click the cards that cause “${pain.title}”, then Save causes (Esc cancels).`);
+    choosing = (key: string) => {
+      if (key === pain.action) return;
+      if (chosen.has(key)) chosen.delete(key);
+      else chosen.add(key);
+      markCauses?.();
+      const card = context.picture.cards.get(key);
+      if (card) context.showStatus(`${cardName(card)}: ${chosen.has(key) ? 'a cause' : 'not a cause'} (${count(chosen.size, 'cause')} chosen).`);
+    };
+    choosingCauses = finish;
+    cancel.addEventListener('click', () => {
+      finish();
+      context.showStatus('');
+    });
+    save.addEventListener('click', async () => {
+      finish();
+      const data = await load();
+      const causes = allActions(data).map(({ action }) => action.key).filter((key) => chosen.has(key));
+      if (sameValue(causes, pain.causes ?? [])) return context.showStatus('');
+      await edit('updatePainPoint', { p: { key: pain.key, causes } }, `choose the causes of “${pain.title}”`).catch((error: Error) =>
+        context.showStatus(error.message, true),
+      );
+    });
+    save.focus();
+  };
+  context.picture.whenDrawn(() => markCauses?.());
+
   // --- pain points ---------------------------------------------------------------------
 
   const painFields = (data: Loaded, pain: Partial<PainDoc>): Field[] => [
@@ -592,6 +652,7 @@ export function setupEditor(context: EditorContext): void {
         if (changes) await edit('updatePainPoint', { p: changes }, `change pain point “${pain.title}”`);
       },
       remove: { confirm: `Delete the pain point “${pain.title}”?`, run: () => edit('removePainPoint', { k: pain.key }, `delete pain point “${pain.title}”`) },
+      more: [{ label: 'Choose causes on the grid', run: () => chooseCauses(pain) }],
     });
   };
 
@@ -629,6 +690,7 @@ export function setupEditor(context: EditorContext): void {
     document.body.classList.toggle('editing', editing);
     showLayer();
     if (!editing) {
+      choosingCauses?.();
       choosing = null;
       document.body.classList.remove('choosing');
     }
@@ -807,6 +869,7 @@ export function setupEditor(context: EditorContext): void {
   document.addEventListener('keydown', (event) => {
     if (!editing) return;
     if (event.key === 'Escape' && choosing) {
+      choosingCauses?.();
       choosing = null;
       document.body.classList.remove('choosing');
       context.showStatus('');
