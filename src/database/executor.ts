@@ -94,7 +94,7 @@ export class Neo4jExecutor {
       });
       return await work(session);
     } catch (error) {
-      throw mapNeo4jError(error);
+      throw mapNeo4jError(error, mode);
     } finally {
       await session?.close();
     }

@@ -15,7 +15,11 @@ const UNAVAILABLE_CODES = new Set([
   'Neo.TransientError.Transaction.LockClientStopped',
 ]);
 
-export function mapNeo4jError(error: unknown): Error {
+/** Whether the failed work read or wrote: only a write can say that nothing was written. */
+export type AccessMode = 'READ' | 'WRITE';
+
+export function mapNeo4jError(error: unknown, mode: AccessMode = 'WRITE'): Error {
+  const outcome = mode === 'WRITE' ? 'nothing was written' : 'ask again in a moment';
   if (error instanceof GraphQLError) return error;
   if (error instanceof Neo4jError || isDriverError(error)) {
     const code = (error as Neo4jError).code;
@@ -26,10 +30,14 @@ export function mapNeo4jError(error: unknown): Error {
       return new BadUserInputError([{ path: BOOKMARKS_HEADER, message: `holds a bookmark this database does not know: ${firstLine(error.message)}` }]);
     }
     if (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError.')) {
-      return new ServiceUnavailableError(`The database cannot be reached or is busy (${code}); nothing was written.`);
+      return new ServiceUnavailableError(`The database cannot be reached or is busy (${code}); ${outcome}.`);
     }
     if (code === 'Neo.ClientError.Transaction.TransactionTimedOut' || code.includes('TransactionTimedOut')) {
-      return new ServiceUnavailableError('The database did not answer in time; nothing was written.');
+      return new ServiceUnavailableError(
+        mode === 'WRITE'
+          ? 'The database did not finish the write in time (NEO4J_QUERY_TIMEOUT_MS); nothing was written.'
+          : 'The database did not answer in time (NEO4J_QUERY_TIMEOUT_MS); ask again, or narrow the question (one blueprint, fewer pain points).',
+      );
     }
   }
   return error instanceof Error ? error : new Error(String(error));
