@@ -84,7 +84,7 @@ describe('a BI client paging through everything with plain fetch', () => {
       api,
       'MATCH (p:PainPoint) RETURN count(p) AS count, sum(p.severity * coalesce(p.frequency, 1.0)) AS impact',
     );
-    const { nodes, totals } = await everyNode(endpoint, PAIN_PAGE, 'painPoints', { states: STATES, first: 7 });
+    const { nodes, totals } = await everyNode(endpoint, PAIN_PAGE, 'painPoints', { states: STATES, first: 29 });
     expect(totals).toEqual([Number(stored.count)]);
     expect(nodes).toHaveLength(Number(stored.count));
     expect(new Set(nodes.map((node) => `${node.blueprintKey}/${node.key}`)).size).toBe(nodes.length);
