@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
-import { exampleDocument } from '../helpers/fixtures';
+import { exampleWithOwnOrganisation } from '../helpers/fixtures';
 import { runCli } from '../helpers/run-cli';
 import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
 
@@ -31,9 +31,7 @@ describe('blueprint import and organisation changes', () => {
 
   /** The example with organisation keys of its own, so that renaming them touches no other test's entries. */
   function document(key: string, org: string, names: { it?: string; agentDepartment?: string } = {}) {
-    const example = exampleDocument(key);
-    const orgKeys = ['departments', 'roles', 'systems', 'processes'].flatMap((list) => example[list].map((entry: { key: string }) => entry.key));
-    const doc = JSON.parse(JSON.stringify(example).replace(new RegExp(`"(${orgKeys.join('|')})"`, 'g'), `"${org}-$1"`));
+    const doc = exampleWithOwnOrganisation(key, org);
     if (names.it) doc.departments.find((d: any) => d.key === `${org}-it`).name = names.it;
     if (names.agentDepartment) doc.roles.find((r: any) => r.key === `${org}-hotline-agent`).department = names.agentDepartment;
     return doc;

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../src/config/app-config';
-import { exampleDocument } from '../helpers/fixtures';
+import { exampleWithOwnOrganisation } from '../helpers/fixtures';
 import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
 
 /**
@@ -22,12 +22,7 @@ const WHAT_IF = `query($key: String!, $department: String!) {
 }`;
 const STATES = ['CURRENT', 'FUTURE', 'DAY_IN_LIFE'];
 
-/** The example under a key of its own, with organisation keys of its own (renaming them touches no other test). */
-function document(key: string, org: string) {
-  const example = exampleDocument(key);
-  const orgKeys = ['departments', 'roles', 'systems', 'processes'].flatMap((list) => example[list].map((entry: { key: string }) => entry.key));
-  return JSON.parse(JSON.stringify(example).replace(new RegExp(`"(${orgKeys.join('|')})"`, 'g'), `"${org}-$1"`));
-}
+const document = exampleWithOwnOrganisation;
 
 describe('kept analysis results', () => {
   let kept: TestApp;
