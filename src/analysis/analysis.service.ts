@@ -3,7 +3,7 @@ import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintFlow } from './flow-model';
-import { KeptResults } from './kept-results';
+import { KeptResults, Stamp } from './kept-results';
 import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analysis.models';
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
 import { blameReport } from './blame-levels';
@@ -30,20 +30,20 @@ export class AnalysisService {
   ) {}
 
   async rootCauses(query: RootCauseQuery): Promise<RootCauseReport> {
-    return this.keptAnswer('rootCauses', query, async () => rootCauseReport(await this.scope(query), flowParamsOf(query)));
+    return this.keptAnswer('rootCauses', query, async (stamp) => rootCauseReport(await this.scope(query, stamp), flowParamsOf(query)));
   }
 
   async blame(args: BlameArgs): Promise<BlameReport> {
-    return this.keptAnswer('blame', args, async () => blameReport(await this.scope(args), args.level, flowParamsOf(args)));
+    return this.keptAnswer('blame', args, async (stamp) => blameReport(await this.scope(args, stamp), args.level, flowParamsOf(args)));
   }
 
   async whatIf(args: WhatIfArgs): Promise<WhatIfReport> {
     const problems = [...scopeProblems(args), ...fixProblems(args.fixes)];
     if (problems.length > 0) throw new BadUserInputError(problems);
     const fixes = args.fixes.map(fixOf);
-    return this.keptAnswer('whatIf', args, async () => {
+    return this.keptAnswer('whatIf', args, async (stamp) => {
       await this.requireFixTargets(fixes);
-      return whatIfReport(await this.scope(args), fixes, flowParamsOf(args));
+      return whatIfReport(await this.scope(args, stamp), fixes, flowParamsOf(args));
     });
   }
 
@@ -109,11 +109,11 @@ export class AnalysisService {
   }
 
   /** The pain points in scope, checked: one blueprint or all, the keys asked for, at least the severity asked for. */
-  private async scope(query: PainPointScopeArgs): Promise<ScopedPainPoint[]> {
+  private async scope(query: PainPointScopeArgs, stamp?: Stamp): Promise<ScopedPainPoint[]> {
     const problems = scopeProblems(query);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
-    const flows = await this.load(query);
+    const flows = await this.load(query, stamp);
     let scoped: ScopedPainPoint[] = flows.flatMap((flow) => flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })));
     if (query.painPointKeys != null) {
       const known = new Set(scoped.map(({ painPoint }) => painPoint.key));
@@ -132,15 +132,15 @@ export class AnalysisService {
   }
 
   async departmentDependencies(scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
-    return this.keptAnswer('departmentDependencies', scope, async () => departmentDependencies(await this.load(scope)));
+    return this.keptAnswer('departmentDependencies', scope, async (stamp) => departmentDependencies(await this.load(scope, stamp)));
   }
 
   async painPointTrace(blueprintKey: string, painPointKey: string, flowArgs: FlowArgs): Promise<PainTrace> {
     const problems = scopeProblems(flowArgs);
     if (problems.length > 0) throw new BadUserInputError(problems);
     const params = flowParamsOf(flowArgs);
-    return this.keptAnswer('painPointTrace', { blueprintKey, painPointKey, params }, async () => {
-      const [flow] = await this.load({ blueprintKey });
+    return this.keptAnswer('painPointTrace', { blueprintKey, painPointKey, params }, async (stamp) => {
+      const [flow] = await this.load({ blueprintKey }, stamp);
       const painPoint = flow?.blueprint.painPoints.find((p) => p.key === painPointKey);
       if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
       return painTrace(painPoint, flow, params);
@@ -151,20 +151,21 @@ export class AnalysisService {
    * The answer kept for this question and its arguments while nothing it depends on changed, else a
    * fresh one. The stamp is read first, so a write that commits meanwhile makes the answer stale, never wrong.
    */
-  private async keptAnswer<T>(question: string, args: object, compute: () => Promise<T>): Promise<T> {
+  private async keptAnswer<T>(question: string, args: object, compute: (stamp: Stamp) => Promise<T>): Promise<T> {
     const stamp = await this.executor.read((runner) => this.kept.stamp(runner));
-    return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, compute);
+    return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, () => compute(stamp));
   }
 
   /**
    * The blueprints in scope, prepared for the blame flow: one when a key is given (NOT_FOUND if absent;
    * none when it is in none of the states asked for), else all, or all in the states asked for.
+   * `stamp` is the one its answer is kept with (read before, so a kept blueprint it accepts is at
+   * worst as old as the answer's stamp says); read here when the answer is not kept.
    */
-  private async load({ blueprintKey, states }: BlueprintScopeArgs): Promise<BlueprintFlow[]> {
-    return this.executor.read(async (runner) => {
-      const stamp = await this.kept.stamp(runner);
-      return this.kept.flowsInScope(runner, stamp, blueprintKey ?? null, states ?? null);
-    });
+  private async load({ blueprintKey, states }: BlueprintScopeArgs, stamp?: Stamp): Promise<BlueprintFlow[]> {
+    return this.executor.read(async (runner) =>
+      this.kept.flowsInScope(runner, stamp ?? (await this.kept.stamp(runner)), blueprintKey ?? null, states ?? null),
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import { BlueprintFlow, flowOf } from './flow-model';
 export const ANALYSIS_CONFIG = Symbol('ANALYSIS_CONFIG');
 
 /** What everything kept depends on, as the database counts it. */
-interface Stamp {
+export interface Stamp {
   writes: number;
   organisationWrites: number;
 }
