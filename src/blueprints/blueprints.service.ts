@@ -4,11 +4,10 @@ import { KEY_MESSAGE, NAME_MESSAGE, isKey, isNameText } from '../common/validati
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { BlueprintChangeFeed } from '../live/blueprint-change-feed';
 import { BlueprintHistory, LatestVersion, VersionEntry } from '../history/blueprint-history';
-import { rowChanges } from '../editing/row-changes';
-import { fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
+import { DocumentRecords, fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
-import { blueprintToDocument, documentToBlueprintOnDemand } from './blueprint-assembly';
+import { blueprintToDocument } from './blueprint-assembly';
 import { BlueprintStore, ImportCheck } from './blueprint-store';
 import { OrganisationEntryChange, describeEntryChange } from './organisation-changes';
 import { DocumentCheck, checkDocument } from './document-validation';
@@ -82,15 +81,17 @@ export class BlueprintsService {
 
   /**
    * The newest version's document as its write left it, with the kept
-   * versions: two reads of one record each, however large the blueprint, for
-   * a page that follows the blueprint's changes (NOT_FOUND when none is kept).
+   * versions, for a page that follows the blueprint's changes: one record
+   * when an import wrote it, else the graph's (NOT_FOUND when no blueprint has the key).
    */
   async newestVersion(key: string): Promise<{ document: BlueprintDocument; version: number; versions: VersionEntry[] }> {
     return this.executor.read(async (runner) => {
       const [versions, latest] = await Promise.all([this.history.list(runner, key), this.history.latest(runner, key)]);
       if (!versions) throw new NotFoundError(`No blueprint has the key "${key}"`);
-      if (!latest) throw new NotFoundError(`Blueprint "${key}" has no kept versions yet`);
-      return { document: fromRecords(latest.records), version: latest.version, versions };
+      if (latest) return { document: fromRecords(latest.records), version: latest.version, versions };
+      // An edit made the newest version: the graph holds its document.
+      const blueprint = await this.blueprintIn(runner, key);
+      return { document: blueprintToDocument(blueprint), version: blueprint.version, versions };
     });
   }
 
@@ -212,7 +213,7 @@ export class BlueprintsService {
   async commit(runner: QueryRunner, document: BlueprintDocument, rows: ImportRows, check: ImportCheck, write: WriteRequest): Promise<boolean> {
     const key = document.key;
     const records = toRecords(versionDocument(document, check.known));
-    const previous = check.exists ? await this.history.latest(runner, key) : null;
+    const previous = check.exists ? await this.newestRecords(runner, key) : null;
     const unchanged = previous !== null && isEmptyPatch(patchBetween(previous.records, records));
     if (unchanged && check.organisationChanges.length === 0) return false;
     const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
@@ -221,32 +222,6 @@ export class BlueprintsService {
     if (check.organisationChanges.length > 0) await this.store.countOrganisationWrite(runner);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
     return true;
-  }
-
-  /**
-   * Commits an edit: `before` is the blueprint as stored (its newest version,
-   * `previous`, when one is kept), `after` the checked document the edit made
-   * of it. Writes only the rows that differ, and the version, in the caller's
-   * transaction; null when the edit changes nothing. Answers the blueprint as
-   * the new version has it.
-   */
-  async commitEdit(
-    runner: QueryRunner,
-    before: BlueprintDocument,
-    after: BlueprintDocument,
-    check: ImportCheck,
-    write: WriteRequest,
-    previous: LatestVersion | null,
-  ): Promise<Blueprint | null> {
-    const key = after.key;
-    const versioned = versionDocument(after, check.known);
-    const records = toRecords(versioned);
-    const stored = previous?.records ?? toRecords(versionDocument(before, check.known));
-    if (isEmptyPatch(patchBetween(stored, records))) return null;
-    const stamp = { version: (check.version ?? 0) + 1, at: new Date().toISOString() };
-    await this.store.writeChanges(runner, key, rowChanges(documentToRows(before), documentToRows(after)), stamp);
-    await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
-    return documentToBlueprintOnDemand(versioned, stamp.version, stamp.at);
   }
 
   async delete(key: string): Promise<boolean> {
@@ -283,12 +258,31 @@ export class BlueprintsService {
       // since the write shows its new name); older versions are as their writes left them.
       const [header] = await this.store.headers(runner, [key]);
       if (!header) throw new NotFoundError(`No blueprint has the key "${key}"`);
-      if (header.version !== version) return { document: (await this.history.document(runner, key, version)).document, version };
+      if (header.version !== version) {
+        const { document } = await this.history.document(runner, key, version, () => this.currentRecords(runner, key));
+        return { document, version };
+      }
     }
     const blueprint = await this.blueprintIn(runner, key);
     return { document: blueprintToDocument(blueprint), version: blueprint.version };
   }
+
+  /** The newest version as the next write patches it back: its kept document, or the graph's. */
+  async newestRecords(runner: QueryRunner, key: string): Promise<LatestVersion> {
+    const latest = await this.history.latest(runner, key);
+    if (latest) return latest;
+    const blueprint = await this.blueprintIn(runner, key);
+    return { version: blueprint.version, at: blueprint.updatedAt, records: await this.currentRecords(runner, key, blueprint) };
+  }
+
+  /** The blueprint's records as the graph holds them, its organisation entries as they are now. */
+  async currentRecords(runner: QueryRunner, key: string, read?: Blueprint): Promise<DocumentRecords> {
+    const blueprint = read ?? (await this.blueprintIn(runner, key));
+    return toRecords(versionDocument(blueprintToDocument(blueprint), NOTHING_KNOWN));
+  }
 }
+
+const NOTHING_KNOWN = { departments: [], roles: [], systems: [], processes: [] };
 
 /** A document whose organisation-wide entries are only referenced, checked against the database as they are now. */
 export const REFERENCES_ONLY = { departments: null, roles: null, systems: null, processes: null };

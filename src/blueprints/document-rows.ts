@@ -39,7 +39,7 @@ export type BlueprintProperties = {
   personaName: string | null;
   personaDescription: string | null;
   /** See blueprint-shape. */
-  shape: BlueprintShape;
+  shape: BlueprintShape | null;
 };
 
 export type OrgRow = { key: string; name: string; department?: string };

@@ -136,7 +136,24 @@ function fieldsOf(part: object | undefined): string[] {
  * document defensively: parts of the wrong shape (already reported by the
  * field rules) are skipped, and indices stay those of the input.
  */
-export function checkDocumentRules(document: BlueprintDocument, root = 'document'): {
+/**
+ * What lies outside a partial document that an edit read (editing/edit-scope.ts): the actions it
+ * does not hold that its parts may reference, and how many actions and references the rest holds,
+ * for the limits.
+ */
+export interface OutsideParts {
+  actions: ReadonlySet<string>;
+  actionCount: number;
+  references: number;
+}
+
+const NOTHING_OUTSIDE: OutsideParts = { actions: new Set(), actionCount: 0, references: 0 };
+
+export function checkDocumentRules(
+  document: BlueprintDocument,
+  root = 'document',
+  outside: OutsideParts = NOTHING_OUTSIDE,
+): {
   problems: Problem[];
   externalReferences: ExternalReference[];
 } {
@@ -147,7 +164,7 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   const listed = Object.fromEntries(
     ORG_KINDS.map((kind) => [kind, uniqueKeys(document[ORG_LISTS[kind]], `${root}.${ORG_LISTS[kind]}`, kind, problem)]),
   ) as Record<OrgKind, Set<string>>;
-  let references = 0;
+  let references = outside.references;
   const reference = (kind: OrgKind, key: unknown, path: string) => {
     if (!isKey(key)) return;
     references++;
@@ -172,7 +189,7 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
     claim(stageKeys, stage.key, `${root}.stages[${s}].key`, 'stage', problem);
     each(stage.steps, (step, t) => claim(stepKeys, step.key, `${root}.stages[${s}].steps[${t}].key`, 'step', problem));
   });
-  let actionCount = 0;
+  let actionCount = outside.actionCount;
   visitActions((action, path) => {
     actionCount++;
     claim(actionKeys, action.key, `${path}.key`, 'action', problem);
@@ -192,7 +209,7 @@ export function checkDocumentRules(document: BlueprintDocument, root = 'document
   const actionReference = (key: unknown, path: string) => {
     if (!isKey(key)) return;
     references++;
-    if (!actionKeys.has(key)) problem(path, `names no action of this document: "${key}"${didYouMean(key, actionKeys)}`);
+    if (!actionKeys.has(key) && !outside.actions.has(key)) problem(path, `names no action of this document: "${key}"${didYouMean(key, actionKeys)}`);
   };
 
   visitActions((action, path) => {

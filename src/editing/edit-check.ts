@@ -1,7 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Problem } from '../common/errors';
-import { DocumentCheck, checkDocumentRules, flattenValidationErrors } from '../blueprints/document-validation';
+import { DocumentCheck, OutsideParts, checkDocumentRules, flattenValidationErrors } from '../blueprints/document-validation';
 import { ActionDocument, BlueprintDocument, PainPointDocument, StageDocument, StepDocument } from '../blueprints/dto/blueprint-document';
 import { sameValue as same } from '../common/same-value';
 
@@ -10,9 +10,10 @@ import { sameValue as same } from '../common/same-value';
  * of what the edit changed: the field rules run on the parts that are new or
  * differ from the document before the edit (the rest passed them when it was
  * written), the rules across parts (keys, references, lanes, limits) on the
- * whole, which are plain loops. The same problems, at the same paths.
+ * whole that was read, which are plain loops, with what lies `outside` it
+ * (an edit reads only the part it touches). The same problems, at the same paths.
  */
-export function checkEditedDocument(before: BlueprintDocument, after: BlueprintDocument, root = 'document'): DocumentCheck {
+export function checkEditedDocument(before: BlueprintDocument, after: BlueprintDocument, root = 'document', outside?: OutsideParts): DocumentCheck {
   const problems: Problem[] = [];
   /** The field rules of one part, its child lists left out (they are checked as parts of their own). */
   const fields = <T extends object>(type: ClassConstructor<T>, part: object, path: string, children: string[] = []) => {
@@ -50,7 +51,7 @@ export function checkEditedDocument(before: BlueprintDocument, after: BlueprintD
     if (!old || !same(painPoint, old)) fields(PainPointDocument, painPoint, `${root}.painPoints[${p}]`);
   });
 
-  const rules = checkDocumentRules(after, root);
+  const rules = checkDocumentRules(after, root, outside);
   const seen = new Set<string>();
   const distinct = [...problems, ...rules.problems].filter((p) => {
     const id = `${p.path}\u0000${p.message}`;

@@ -4,6 +4,7 @@ import { Blueprint } from '../blueprints/models/blueprint.model';
 import { BlueprintState } from '../blueprints/models/enum-types';
 import * as edits from './document-edits';
 import { EditFocus, EditingService } from './editing.service';
+import { SCOPES } from './edit-scope';
 import { ExpectedVersion, WriteRequest, Writer } from '../history/write-request';
 import { BadUserInputError } from '../common/errors';
 import { NAME_MESSAGE, isNameText } from '../common/validation-rules';
@@ -41,7 +42,7 @@ export class EditingResolver {
       if (properties.description !== undefined) doc.description = properties.description;
       if (properties.state !== undefined && properties.state !== null) doc.state = properties.state as BlueprintState;
       if (properties.persona !== undefined) doc.persona = properties.persona as PersonaDocument | null;
-    });
+    }, { scope: SCOPES.none() });
   }
 
   @Mutation(() => Blueprint, { description: 'Adds a stage, with its steps and actions, at a position.' })
@@ -53,7 +54,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(StageDocument, stage, 'stage');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStage(doc, part, position), focus('stage', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStage(doc, part, position), { scope: SCOPES.addStage(part), focus: focus('stage', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Renames a stage.' })
@@ -65,7 +66,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     checkName(name, 'name');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.renameStage(doc, key, name));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.renameStage(doc, key, name), { scope: SCOPES.none() });
   }
 
   @Mutation(() => Blueprint, { description: 'Moves a stage to another place in the blueprint.' })
@@ -76,7 +77,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStage(doc, key, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStage(doc, key, position), { scope: SCOPES.none() });
   }
 
   @Mutation(() => Blueprint, { description: 'Removes a stage with its steps and actions (refused while a pain point occurs at one).' })
@@ -86,7 +87,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStage(doc, key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStage(doc, key), { scope: SCOPES.removeStage(key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Adds a step, with its actions, to a stage at a position.' })
@@ -99,7 +100,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(StepDocument, step, 'step');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStep(doc, stageKey, part, position), focus('step', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addStep(doc, stageKey, part, position), { scope: SCOPES.addStep(part), focus: focus('step', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: "Changes a step's name, its evidence or both; what is left out stays." })
@@ -112,7 +113,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     checkPart(StepNameInput, { name, evidence }, '');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateStep(doc, key, name, evidence));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateStep(doc, key, name, evidence), { scope: SCOPES.step(key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Moves a step within its stage or to another stage.' })
@@ -124,7 +125,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStep(doc, key, stageKey, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveStep(doc, key, stageKey, position), { scope: SCOPES.step(key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Removes a step with its actions (refused while a pain point occurs at one).' })
@@ -134,7 +135,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStep(doc, key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeStep(doc, key), { scope: SCOPES.removeStep(key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Adds an action to a step at a position.' })
@@ -147,7 +148,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(ActionDocument, action, 'action');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addAction(doc, stepKey, part, position), focus('action', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addAction(doc, stepKey, part, position), { scope: SCOPES.addAction(stepKey, part), focus: focus('action', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Changes the fields given of the action with the same key, keeping its place; the others stay.' })
@@ -158,7 +159,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(ActionChangesInput, action, 'action');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateAction(doc, part), focus('action', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updateAction(doc, part), { scope: SCOPES.updateAction(part), focus: focus('action', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Moves an action within its step or to another step.' })
@@ -170,7 +171,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveAction(doc, key, stepKey, position));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.moveAction(doc, key, stepKey, position), { scope: SCOPES.moveAction(key, stepKey) });
   }
 
   @Mutation(() => Blueprint, { description: 'Removes an action with its dependencies (refused while a pain point occurs at it).' })
@@ -180,7 +181,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeAction(doc, key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeAction(doc, key), { scope: SCOPES.removeAction(key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Makes action `from` depend on action `to`.' })
@@ -191,7 +192,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addDependency(doc, from, to));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addDependency(doc, from, to), { scope: SCOPES.dependency(from, to) });
   }
 
   @Mutation(() => Blueprint, { description: 'Makes action `from` no longer depend on action `to`; NOT_FOUND if it does not.' })
@@ -202,7 +203,7 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeDependency(doc, from, to));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removeDependency(doc, from, to), { scope: SCOPES.dependency(from, to) });
   }
 
   @Mutation(() => Blueprint, { description: 'Adds a pain point, after the others.' })
@@ -213,7 +214,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointDocument, painPoint, 'painPoint');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addPainPoint(doc, part), focus('painPoint', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.addPainPoint(doc, part), { scope: SCOPES.painPoint(part), focus: focus('painPoint', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Changes the fields given of the pain point with the same key, keeping its place; the others stay.' })
@@ -224,7 +225,7 @@ export class EditingResolver {
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
     const part = checkPart(PainPointChangesInput, painPoint, 'painPoint');
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updatePainPoint(doc, part), focus('painPoint', part.key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.updatePainPoint(doc, part), { scope: SCOPES.painPoint(part), focus: focus('painPoint', part.key) });
   }
 
   @Mutation(() => Blueprint, { description: 'Removes a pain point.' })
@@ -234,6 +235,6 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removePainPoint(doc, key));
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removePainPoint(doc, key), { scope: SCOPES.none() });
   }
 }

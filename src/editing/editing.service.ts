@@ -1,25 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, Problem } from '../common/errors';
+import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
 import { QueryRunner } from '../database/executor';
-import { blueprintToDocument } from '../blueprints/blueprint-assembly';
-import { BlueprintStore } from '../blueprints/blueprint-store';
+import { BlueprintShape, shapeOfRows } from '../blueprints/blueprint-shape';
+import { BlueprintStore, ImportCheck } from '../blueprints/blueprint-store';
 import { BlueprintsService, REFERENCES_ONLY } from '../blueprints/blueprints.service';
-import { BlueprintHistory } from '../history/blueprint-history';
-import { fromRecords } from '../history/document-records';
-import { checkEditedDocument } from './edit-check';
-import { WriteRequest, checkExpectedVersion } from '../history/write-request';
-import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
+import { ImportRows, documentToRows } from '../blueprints/document-rows';
+import { OutsideParts } from '../blueprints/document-validation';
+import { BlueprintDocument, StepDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
+import { BlueprintHistory } from '../history/blueprint-history';
+import { isEmptyPatch, partialPatchBack, patchBetween, toRecords, withoutSteps } from '../history/document-records';
+import { versionDocument } from '../history/version-document';
+import { WriteRequest, checkExpectedVersion } from '../history/write-request';
+import { checkEditedDocument } from './edit-check';
+import { EditScope, ScopedBlueprint, scopeParameters, scopedBlueprint } from './edit-scope';
+import { rowChanges } from './row-changes';
+import { BlueprintState } from '../blueprints/models/enums';
 
 /** Which blueprint an edit changes, who asks, and against which version. */
 export interface EditRequest extends WriteRequest {
   blueprintKey: string;
 }
 
+export interface EditFocus {
+  /** The input argument's name, e.g. `action`. */
+  root: string;
+  /** The path of the edited part in the changed document, e.g. `document.stages[3].steps[0].actions[2]`. */
+  locate(document: BlueprintDocument): string | undefined;
+}
+
+/** What an edit reads of the blueprint, and where its problems point. */
+export interface EditOptions {
+  scope: EditScope;
+  focus?: EditFocus;
+}
+
 /**
  * Applies one granular edit to a blueprint in one transaction: lock, read the
- * document, change it, check it by the import's rules, write it back with the
- * version it makes.
+ * part of the blueprint the edit touches, change it, check it by the import's
+ * rules, write what differs with the version it makes. Its cost follows what
+ * it touches, not the blueprint's size.
  */
 @Injectable()
 export class EditingService {
@@ -30,39 +50,39 @@ export class EditingService {
   ) {}
 
   /**
-   * `focus` names the part of the document that the edit's input became, so
-   * that problems found in it point into the input (`action.emotion`) rather
-   * than into the stored document. An edit that changes nothing writes
-   * nothing and answers the blueprint as it is.
+   * `change` gets the part the scope reads as a document (every stage, step
+   * and pain point; the actions of the open steps). Organisation-wide entries
+   * are only referenced by an edit, checked against the database as they are
+   * now, and never written back: a concurrent change to a role or system must
+   * not be undone. An edit that changes nothing writes nothing and answers
+   * the blueprint as it is.
    */
   edit(
     request: EditRequest,
     change: (document: BlueprintDocument, runner: QueryRunner) => void | Promise<void>,
-    focus?: EditFocus,
+    { scope, focus }: EditOptions,
   ): Promise<Blueprint> {
     const key = request.blueprintKey;
     return this.blueprints.writeBlueprints(async (runner) => {
-      // Read under the blueprint write lock: no other write can change it before this one commits. The newest
-      // version holds the whole document, one record however large the blueprint; a blueprint written before
-      // versions were kept is read from the graph. Organisation-wide entries are only referenced by an edit,
-      // checked against the database as they are now, and never written back: a concurrent change to a role
-      // or system must not be undone.
-      const latest = await this.history.latest(runner, key);
-      const stored = latest ? null : await this.blueprints.blueprintIn(runner, key);
-      checkExpectedVersion(key, request, latest?.version ?? stored!.version);
-      const own = latest ? fromRecords(latest.records) : blueprintToDocument(stored!);
-      const before = { ...own, ...REFERENCES_ONLY } as BlueprintDocument;
+      // Read under the blueprint write lock: no other write can change it before this one commits.
+      const [row] = await runner.run('edit-scope', scopeParameters(key, scope));
+      if (!row) throw new NotFoundError(`No blueprint has the key "${key}"`);
+      const read = scopedBlueprint(row);
+      checkExpectedVersion(key, request, read.version);
+      const before = read.document;
       const current = structuredClone(before);
       await change(current, runner);
       Object.assign(current, REFERENCES_ONLY);
-      const { document, problems, externalReferences } = checkEditedDocument(before, current);
+      requireWithinScope(before, current, read.closedSteps);
+      const beforeRows = documentToRows(before);
+      const { document, problems, externalReferences } = checkEditedDocument(before, current, 'document', outsideOf(read, beforeRows));
       const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
       if (!document || allProblems.length > 0) {
         throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
       }
-      const written = await this.blueprints.commitEdit(runner, before, document, check, request, latest);
-      return written ?? stored ?? (await this.blueprints.blueprintIn(runner, key));
+      const version = (await this.commit(runner, read, beforeRows, document, check, request)) ?? read;
+      return this.answer(document, version);
     });
   }
 
@@ -72,18 +92,105 @@ export class EditingService {
    */
   restore(request: EditRequest, version: number): Promise<Blueprint> {
     const operation = `${request.operation} (version ${version})`;
-    return this.edit({ ...request, operation }, async (current, runner) => {
-      const { document } = await this.history.document(runner, request.blueprintKey, version);
-      Object.assign(current, document, REFERENCES_ONLY);
+    return this.edit(
+      { ...request, operation },
+      async (current, runner) => {
+        const key = request.blueprintKey;
+        const { document } = await this.history.document(runner, key, version, () => this.blueprints.currentRecords(runner, key));
+        Object.assign(current, document, REFERENCES_ONLY);
+      },
+      { scope: { all: true } },
+    );
+  }
+
+  /**
+   * Writes the rows that differ and the version, whose patch back holds the
+   * records the edit changed; null when it changed nothing.
+   */
+  private async commit(
+    runner: QueryRunner,
+    read: ScopedBlueprint,
+    beforeRows: ImportRows,
+    after: BlueprintDocument,
+    check: ImportCheck,
+    write: WriteRequest,
+  ): Promise<{ version: number; updatedAt: string } | null> {
+    const key = after.key;
+    const recordsOf = (document: BlueprintDocument, known: ImportCheck['known']) =>
+      withoutSteps(toRecords(versionDocument(document, known)), read.closedSteps);
+    const before = recordsOf(read.document, read.known);
+    const records = recordsOf(after, check.known);
+    if (isEmptyPatch(patchBetween(before, records))) return null;
+    const stamp = { version: read.version + 1, at: new Date().toISOString() };
+    const afterRows = documentToRows(after);
+    afterRows.properties.shape = shiftedShape(read.shape, beforeRows, afterRows);
+    await this.store.writeChanges(runner, key, rowChanges(beforeRows, afterRows), stamp);
+    await this.history.recordChange(runner, key, { ...stamp, operation: write.operation, author: write.author }, read.version, partialPatchBack(records, before));
+    return { version: stamp.version, updatedAt: stamp.at };
+  }
+
+  /** The blueprint's own fields as the edit left them; its stages and pain points are read when a client selects them. */
+  private answer(document: BlueprintDocument, { version, updatedAt }: { version: number; updatedAt: string }): Blueprint {
+    let whole: Promise<Blueprint> | undefined;
+    const contents = () =>
+      (whole ??= this.blueprints.get(document.key, true).then((blueprint) => {
+        if (!blueprint) throw new NotFoundError(`No blueprint has the key "${document.key}"`);
+        return blueprint;
+      }));
+    const header = {
+      key: document.key,
+      name: document.name,
+      description: document.description ?? null,
+      state: document.state ?? BlueprintState.CURRENT,
+      persona: document.persona ? { name: document.persona.name, description: document.persona.description ?? null } : null,
+      version,
+      updatedAt,
+    };
+    // GraphQL awaits a field's promise: the whole tree is read only for a client that asks for it.
+    return Object.defineProperties(header as Blueprint, {
+      stages: { get: () => contents().then((blueprint) => blueprint.stages), enumerable: true },
+      painPoints: { get: () => contents().then((blueprint) => blueprint.painPoints), enumerable: true },
     });
   }
 }
 
-export interface EditFocus {
-  /** The input argument's name, e.g. `action`. */
-  root: string;
-  /** The path of the edited part in the changed document, e.g. `document.stages[3].steps[0].actions[2]`. */
-  locate(document: BlueprintDocument): string | undefined;
+/** What the rest of the blueprint holds, for the checks of the part an edit read. */
+function outsideOf(read: ScopedBlueprint, beforeRows: ImportRows): OutsideParts {
+  if (!read.shape) return { actions: read.actionsOutside, actionCount: 0, references: 0 };
+  const readShape = shapeOfRows(beforeRows);
+  return {
+    actions: read.actionsOutside,
+    actionCount: read.shape[2] - readShape[2],
+    references: referencesIn(read.shape) - referencesIn(readShape),
+  };
+}
+
+/** References as checkDocumentRules counts them: dependencies, pain points' actions, causes, systems and owner links. */
+const referencesIn = (shape: BlueprintShape) => shape[3] + shape[4] + shape[5] + shape[6] + shape[7];
+
+/** The stored shape moved by what the edit changed in the part it read. */
+function shiftedShape(stored: BlueprintShape | null, before: ImportRows, after: ImportRows): BlueprintShape | null {
+  if (!stored) return null;
+  const [was, now] = [shapeOfRows(before), shapeOfRows(after)];
+  return stored.map((count, i) => count - was[i] + now[i]);
+}
+
+/**
+ * An edit may not change a step it read without its actions: what it does
+ * not hold it could not write back. A failure here is a scope too narrow for
+ * its edit, a fault of this code, not of the input.
+ */
+function requireWithinScope(before: BlueprintDocument, after: BlueprintDocument, closed: Set<string>): void {
+  if (closed.size === 0) return;
+  const closedSteps = (document: BlueprintDocument) =>
+    document.stages.flatMap((stage) => stage.steps.filter((step) => closed.has(step.key)));
+  const same = (a: StepDocument, b: StepDocument) =>
+    a.key === b.key && a.name === b.name && b.actions.length === 0 && JSON.stringify(a.evidence) === JSON.stringify(b.evidence);
+  const now = closedSteps(after);
+  // An added step may repeat a closed one's key: the key checks report that; the closed step itself must stay.
+  for (const step of closedSteps(before)) {
+    if (!now.some((edited) => same(step, edited))) throw new Error(`An edit changed step "${step.key}", which its scope did not open`);
+  }
 }
 
 function pointIntoInput(problems: Problem[], prefix: string | undefined, root: string | undefined): Problem[] {

@@ -93,3 +93,41 @@ export function applyPatch(records: DocumentRecords, patch: DocumentPatch): Docu
 export function isEmptyPatch(patch: DocumentPatch): boolean {
   return patch.unset.length === 0 && Object.keys(patch.set).length === 0;
 }
+
+const isOrganisationRecord = (recordId: string) => ORG_KINDS.some((kind) => recordId.startsWith(`${kind}:`));
+
+/**
+ * The patch back from an edit that read only part of the blueprint
+ * (editing/edit-scope.ts): `after` and `before` hold the records of that part.
+ * It never drops an organisation entry, since parts it did not read may
+ * reference it; keepReferencedEntries then lists those a version references.
+ */
+export function partialPatchBack(after: DocumentRecords, before: DocumentRecords): DocumentPatch {
+  const patch = patchBetween(after, before);
+  return { set: patch.set, unset: patch.unset.filter((recordId) => !isOrganisationRecord(recordId)) };
+}
+
+/** The records without the organisation entries that no action references (nor the departments of those it does). */
+export function keepReferencedEntries(records: DocumentRecords): DocumentRecords {
+  const used = new Set<string>();
+  for (const [recordId, record] of Object.entries(records)) {
+    if (!recordId.startsWith('action:')) continue;
+    const action = record as { role?: string | null; department?: string | null; process?: string | null; systems?: string[] | null };
+    if (action.role) used.add(id('role', action.role));
+    if (action.department) used.add(id('department', action.department));
+    if (action.process) used.add(id('process', action.process));
+    for (const system of action.systems ?? []) used.add(id('system', system));
+  }
+  for (const recordId of [...used]) {
+    const department = (records[recordId] as { department?: string } | undefined)?.department;
+    if (department) used.add(id('department', department));
+  }
+  return Object.fromEntries(Object.entries(records).filter(([recordId]) => !isOrganisationRecord(recordId) || used.has(recordId)));
+}
+
+/** The records without those of the steps named (steps an edit read without their actions). */
+export function withoutSteps(records: DocumentRecords, steps: Iterable<string>): DocumentRecords {
+  const result = { ...records };
+  for (const step of steps) delete result[id('step', step)];
+  return result;
+}
