@@ -1,6 +1,6 @@
 // The part of a blueprint that one edit reads: its own fields, version and
-// shape, every stage and step (their own fields, a few hundred at most), every
-// pain point, and the actions of the steps the edit opens only: the steps
+// shape, every stage and step (their own fields, a few hundred at most), the
+// pain points when $painPoints, and the actions of the steps the edit opens only: the steps
 // named ($steps), those holding the actions named ($actions), those of the
 // stages named ($stages), every step ($all), and with $dependents the steps
 // of the actions that depend on an action of those. Each action carries what
@@ -12,25 +12,28 @@ MATCH (b:Blueprint {key: $key})
 OPTIONAL CALL (b) {
   UNWIND $steps AS k
   MATCH (t:Step {blueprintKey: $key, key: k})
+  USING INDEX t:Step(blueprintKey, key)
   RETURN t
   UNION
   UNWIND $actions AS k
-  MATCH (:Action {blueprintKey: $key, key: k})<-[:HAS_ACTION]-(t:Step)
+  MATCH (a:Action {blueprintKey: $key, key: k})<-[:HAS_ACTION]-(t:Step)
+  USING INDEX a:Action(blueprintKey, key)
   RETURN t
   UNION
   UNWIND $stages AS k
-  MATCH (:Stage {blueprintKey: $key, key: k})-[:HAS_STEP]->(t:Step)
+  MATCH (s:Stage {blueprintKey: $key, key: k})-[:HAS_STEP]->(t:Step)
+  USING INDEX s:Stage(blueprintKey, key)
   RETURN t
   UNION
-  MATCH (b)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(t:Step)
-  WHERE $all
+  UNWIND CASE WHEN $all THEN [b] ELSE [] END AS whole
+  MATCH (whole)-[:HAS_STAGE]->(:Stage)-[:HAS_STEP]->(t:Step)
   RETURN t
 }
 WITH b, collect(t) AS named
 CALL (named) {
-  UNWIND named AS t
+  UNWIND CASE WHEN $dependents THEN named ELSE [] END AS t
   MATCH (t)-[:HAS_ACTION]->(:Action)<-[:DEPENDS_ON]-(:Action)<-[:HAS_ACTION]-(u:Step)
-  WHERE $dependents AND NOT u IN named
+  WHERE NOT u IN named
   RETURN collect(DISTINCT u) AS dependentSteps
 }
 WITH b, named + dependentSteps AS opened
@@ -38,6 +41,7 @@ RETURN
   b {.key, .name, .description, .state, .personaName, .personaDescription, .updatedAt, revision: b.revision} AS blueprint,
   b.revision AS revision,
   b.shape AS shape,
+  $painPoints AS painPointsRead,
   [(b)-[:HAS_STAGE]->(s:Stage) | s {.key, .name, .position}] AS stages,
   [(b)-[:HAS_STAGE]->(s:Stage)-[:HAS_STEP]->(t:Step) | t {.key, .name, .evidence, .position, stage: s.key}] AS steps,
   [t IN opened | t.key] AS openSteps,
@@ -50,7 +54,7 @@ RETURN
     systems: [(a)-[u:USES]->(y:System)-[:OWNED_BY]->(d:Department) | [u.position, y.key, y.name, d.key, d.name]],
     dependsOn: [(a)-[e:DEPENDS_ON]->(x:Action) | [e.position, x.key]]
   }]] AS actions,
-  [(b)-[:HAS_PAIN_POINT]->(p:PainPoint) | p {
+  [(b)-[:HAS_PAIN_POINT]->(p:PainPoint) WHERE $painPoints | p {
     .key, .title, .description, .severity, .frequency, .category, .position,
     action: head([(p)-[:OCCURS_AT]->(x:Action) | x.key]),
     causes: [(p)-[c:CAUSED_BY]->(x:Action) | [c.position, x.key]]

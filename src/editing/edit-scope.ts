@@ -21,6 +21,8 @@ export interface EditScope {
   dependents?: boolean;
   /** Open every step: the whole blueprint. */
   all?: boolean;
+  /** Read the pain points (all of them: their order is one list); else the edit sees none and may not add one. */
+  painPoints?: boolean;
 }
 
 /** A blueprint as far as an edit read it. */
@@ -33,6 +35,8 @@ export interface ScopedBlueprint {
   shape: BlueprintShape | null;
   /** The steps read without their actions. */
   closedSteps: Set<string>;
+  /** Whether the pain points were read. */
+  painPointsRead: boolean;
   /** The organisation entries the actions read reference, as the database has them. */
   known: KnownEntries;
   /** Keys of actions outside the open steps that the parts read reference (they exist: the stored blueprint is whole). */
@@ -69,6 +73,7 @@ export const scopeParameters = (key: string, scope: EditScope) => ({
   stages: scope.stages ?? [],
   dependents: scope.dependents ?? false,
   all: scope.all ?? false,
+  painPoints: (scope.painPoints ?? false) || (scope.all ?? false),
 });
 
 /** The row of edit-scope.cypher as a partial document. Pure. */
@@ -155,6 +160,7 @@ export function scopedBlueprint(row: Row): ScopedBlueprint {
     updatedAt: header.updatedAt ?? '',
     shape: Array.isArray(row.shape) ? (row.shape as unknown[]).map(Number) : null,
     closedSteps: new Set(stepRows.map((step) => step.key).filter((key) => !openSteps.has(key))),
+    painPointsRead: row.painPointsRead === true,
     known,
     actionsOutside: new Set(referenced.filter((key) => !loaded.has(key))),
   };
@@ -168,24 +174,26 @@ const keysReferencedBy = (actions: ActionDocument[]) => actions.flatMap((action)
  * and a reference to one is checked against it.
  */
 export const SCOPES = {
-  /** updateBlueprint; renameStage and moveStage; removePainPoint: stages, steps and pain points only. */
+  /** updateBlueprint, renameStage and moveStage: the stages and steps only. */
   none: (): EditScope => ({}),
   addStage: (stage: { steps: { actions: ActionDocument[] }[] }): EditScope => ({
     actions: keysReferencedBy(stage.steps.flatMap((step) => step.actions)),
   }),
-  removeStage: (key: string): EditScope => ({ stages: [key], dependents: true }),
+  removeStage: (key: string): EditScope => ({ stages: [key], dependents: true, painPoints: true }),
   addStep: (step: { actions: ActionDocument[] }): EditScope => ({ actions: keysReferencedBy(step.actions) }),
   /** updateStep and moveStep. */
   step: (key: string): EditScope => ({ steps: [key] }),
-  removeStep: (key: string): EditScope => ({ steps: [key], dependents: true }),
+  removeStep: (key: string): EditScope => ({ steps: [key], dependents: true, painPoints: true }),
   addAction: (stepKey: string, action: ActionDocument): EditScope => ({ steps: [stepKey], actions: keysReferencedBy([action]) }),
   updateAction: (changes: { key: string; dependsOn?: string[] | null }): EditScope => ({ actions: [changes.key, ...(changes.dependsOn ?? [])] }),
   moveAction: (key: string, stepKey: string): EditScope => ({ steps: [stepKey], actions: [key] }),
-  removeAction: (key: string): EditScope => ({ actions: [key], dependents: true }),
+  removeAction: (key: string): EditScope => ({ actions: [key], dependents: true, painPoints: true }),
   /** addDependency and removeDependency. */
   dependency: (from: string, to: string): EditScope => ({ actions: [from, to] }),
   /** addPainPoint and updatePainPoint: the actions it occurs at and is caused by. */
   painPoint: (painPoint: { action?: string | null; causes?: string[] | null }): EditScope => ({
     actions: [painPoint.action, ...(painPoint.causes ?? [])].filter((key): key is string => typeof key === 'string'),
+    painPoints: true,
   }),
+  removePainPoint: (): EditScope => ({ painPoints: true }),
 };

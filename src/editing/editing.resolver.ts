@@ -235,6 +235,6 @@ export class EditingResolver {
     @ExpectedVersion() expectedVersion: number | null,
     @Writer() writer: WriteRequest,
   ): Promise<Blueprint> {
-    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removePainPoint(doc, key), { scope: SCOPES.none() });
+    return this.editing.edit({ blueprintKey, expectedVersion, ...writer }, (doc) => edits.removePainPoint(doc, key), { scope: SCOPES.removePainPoint() });
   }
 }

@@ -73,7 +73,7 @@ export class EditingService {
       const current = structuredClone(before);
       await change(current, runner);
       Object.assign(current, REFERENCES_ONLY);
-      requireWithinScope(before, current, read.closedSteps);
+      requireWithinScope(read, current);
       const beforeRows = documentToRows(before);
       const { document, problems, externalReferences } = checkEditedDocument(before, current, 'document', outsideOf(read, beforeRows));
       const check = await this.store.checkImport(runner, key, externalReferences);
@@ -116,8 +116,12 @@ export class EditingService {
     write: WriteRequest,
   ): Promise<{ version: number; updatedAt: string } | null> {
     const key = after.key;
-    const recordsOf = (document: BlueprintDocument, known: ImportCheck['known']) =>
-      withoutSteps(toRecords(versionDocument(document, known)), read.closedSteps);
+    const recordsOf = (document: BlueprintDocument, known: ImportCheck['known']) => {
+      const records = withoutSteps(toRecords(versionDocument(document, known)), read.closedSteps);
+      // Pain points not read: their order is not known here, and the edit did not change it.
+      if (!read.painPointsRead) delete records.painPoints;
+      return records;
+    };
     const before = recordsOf(read.document, read.known);
     const records = recordsOf(after, check.known);
     if (isEmptyPatch(patchBetween(before, records))) return null;
@@ -180,7 +184,8 @@ function shiftedShape(stored: BlueprintShape | null, before: ImportRows, after: 
  * not hold it could not write back. A failure here is a scope too narrow for
  * its edit, a fault of this code, not of the input.
  */
-function requireWithinScope(before: BlueprintDocument, after: BlueprintDocument, closed: Set<string>): void {
+function requireWithinScope({ document: before, closedSteps: closed, painPointsRead }: ScopedBlueprint, after: BlueprintDocument): void {
+  if (!painPointsRead && (after.painPoints ?? []).length > 0) throw new Error('An edit changed the pain points, which its scope did not read');
   if (closed.size === 0) return;
   const closedSteps = (document: BlueprintDocument) =>
     document.stages.flatMap((stage) => stage.steps.filter((step) => closed.has(step.key)));

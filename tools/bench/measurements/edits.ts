@@ -56,6 +56,8 @@ export async function measureEdits(context: BenchContext): Promise<MeasurementRe
   const edits = { small: editsOf(documents.small), large: editsOf(documents.large) };
   for (const name of Object.keys(edits.small)) {
     context.progress(`edits: ${name}, ${SIZES.large} actions against ${SIZES.small}`);
+    // Each kind starts at round 0: an add comes before its remove.
+    rounds.small = rounds.large = 0;
     const run = (size: keyof typeof SIZES) => async () => {
       const [mutation, variables] = edits[size][name](versions[size], rounds[size]++);
       const result = await app.post<Record<string, { version: number }>>(mutation, variables);
