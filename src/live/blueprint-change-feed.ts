@@ -126,7 +126,11 @@ export class BlueprintChangeFeed implements OnModuleDestroy {
         if (entry.version !== null && version <= entry.version) continue;
         events.push({ blueprintKey: key, version, at: v.at, operation: v.operation, author: v.author ?? null });
       }
-      if (revision !== null && (entry.version === null || revision > entry.version)) entry.version = revision;
+      // Seen is what was heard, not the revision: a statement may read a revision whose version it read before
+      // that write committed. Such a version is heard at the next look, at once.
+      const heard = versions.length > 0 ? Number(versions[versions.length - 1].version) : null;
+      if (heard !== null && (entry.version === null || heard > entry.version)) entry.version = heard;
+      if (heard !== null && revision !== null && revision > heard) this.pollAgain = true;
       for (const event of events) for (const listener of entry.listeners) listener(event);
     }
   }
