@@ -5,6 +5,7 @@ import { QueryRunner } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintState } from '../blueprints/models/enums';
 import { BlueprintFlow, flowOf } from './flow-model';
+import { remember, touch } from '../common/recent-entries';
 
 /** The AnalysisConfig the app was started with; the defaults where none is provided (the command line). */
 export const ANALYSIS_CONFIG = Symbol('ANALYSIS_CONFIG');
@@ -89,15 +90,4 @@ export class KeptResults {
       return flow ? [flow] : [];
     });
   }
-}
-
-/** Moves an entry to the young end of the map's order. */
-function touch<V>(map: Map<string, V>, key: string, value: V): void {
-  map.delete(key);
-  map.set(key, value);
-}
-
-function remember<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
-  touch(map, key, value);
-  while (map.size > limit) map.delete(map.keys().next().value as string);
 }

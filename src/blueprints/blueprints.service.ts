@@ -4,6 +4,7 @@ import { KEY_MESSAGE, NAME_MESSAGE, isKey, isNameText } from '../common/validati
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { BlueprintChangeFeed } from '../live/blueprint-change-feed';
 import { BlueprintHistory, LatestVersion, VersionEntry } from '../history/blueprint-history';
+import { NewestDocuments } from '../history/newest-documents';
 import { DocumentRecords, fromRecords, isEmptyPatch, patchBetween, toRecords } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
@@ -50,6 +51,7 @@ export class BlueprintsService {
     private readonly store: BlueprintStore,
     private readonly history: BlueprintHistory,
     private readonly changes: BlueprintChangeFeed,
+    private readonly newest: NewestDocuments,
   ) {}
 
   /** Lists blueprints by key; with `withContents` false only their own fields are read. */
@@ -81,17 +83,20 @@ export class BlueprintsService {
 
   /**
    * The newest version's document as its write left it, with the kept
-   * versions, for a page that follows the blueprint's changes: one record
-   * when an import wrote it, else the graph's (NOT_FOUND when no blueprint has the key).
+   * versions, for a page that follows the blueprint's changes: as this
+   * instance keeps it (history/newest-documents.ts), else one record when an
+   * import wrote it, else the graph's (NOT_FOUND when no blueprint has the key).
    */
   async newestVersion(key: string): Promise<{ document: BlueprintDocument; version: number; versions: VersionEntry[] }> {
     return this.executor.read(async (runner) => {
-      const [versions, latest] = await Promise.all([this.history.list(runner, key), this.history.latest(runner, key)]);
+      const versions = await this.history.list(runner, key);
       if (!versions) throw new NotFoundError(`No blueprint has the key "${key}"`);
-      if (latest) return { document: fromRecords(latest.records), version: latest.version, versions };
-      // An edit made the newest version: the graph holds its document.
-      const blueprint = await this.blueprintIn(runner, key);
-      return { document: blueprintToDocument(blueprint), version: blueprint.version, versions };
+      const kept = versions.length > 0 ? this.newest.get(key, versions[0]) : undefined;
+      if (kept) return { document: fromRecords(kept), version: versions[0].version, versions };
+      // Not kept here: an import's version holds its document; an edit's is the graph's.
+      const latest = await this.newestRecords(runner, key);
+      runner.afterCommit(() => this.newest.set(key, latest, latest.records));
+      return { document: fromRecords(latest.records), version: latest.version, versions };
     });
   }
 
@@ -221,6 +226,7 @@ export class BlueprintsService {
     else await this.store.create(runner, key, rows, stamp);
     if (check.organisationChanges.length > 0) await this.store.countOrganisationWrite(runner);
     await this.history.record(runner, key, { ...stamp, operation: write.operation, author: write.author, records }, previous);
+    runner.afterCommit(() => this.newest.set(key, stamp, records));
     return true;
   }
 

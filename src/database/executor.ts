@@ -15,6 +15,12 @@ export type Row = Record<string, unknown>;
  */
 export interface QueryRunner {
   run(queryName: string | string[], parameters?: Record<string, unknown>): Promise<Row[]>;
+  /**
+   * Runs `callback` once the transaction has committed (a read: once it has
+   * ended), never for an attempt that the driver retried or that failed: for
+   * what this process keeps beside the database, which must not run ahead of it.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /**
@@ -36,14 +42,22 @@ export class Neo4jExecutor {
   ) {}
 
   read<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    return this.inSession('READ', (session) => session.executeRead((tx) => work(this.runner(tx)), this.transactionConfig));
+    return this.inSession('READ', async (session) => {
+      let committed: (() => void)[] = [];
+      const result = await session.executeRead((tx) => work(this.runner(tx, (committed = []))), this.transactionConfig);
+      for (const callback of committed) callback();
+      return result;
+    });
   }
 
   /** One write transaction: everything `work` runs commits together or not at all. */
   write<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     return this.inSession('WRITE', async (session) => {
-      const result = await session.executeWrite((tx) => work(this.runner(tx)), this.transactionConfig);
+      // Each attempt of a retried transaction starts a list of its own: only the one that committed runs its.
+      let committed: (() => void)[] = [];
+      const result = await session.executeWrite((tx) => work(this.runner(tx, (committed = []))), this.transactionConfig);
       answerBookmarks(session.lastBookmarks());
+      for (const callback of committed) callback();
       return result;
     });
   }
@@ -67,8 +81,9 @@ export class Neo4jExecutor {
     });
   }
 
-  private runner(tx: ManagedTransaction): QueryRunner {
+  private runner(tx: ManagedTransaction, committed: (() => void)[]): QueryRunner {
     return {
+      afterCommit: (callback) => committed.push(callback),
       run: async (queryName, parameters = {}) => {
         this.queryCount++;
         const names = Array.isArray(queryName) ? queryName : [queryName];

@@ -9,7 +9,8 @@ import { OutsideParts } from '../blueprints/document-validation';
 import { BlueprintDocument, StepDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
 import { BlueprintHistory } from '../history/blueprint-history';
-import { isEmptyPatch, partialPatchBack, patchBetween, toRecords, withoutSteps } from '../history/document-records';
+import { NewestDocuments } from '../history/newest-documents';
+import { isEmptyPatch, partialPatch, patchBetween, toRecords, withoutSteps } from '../history/document-records';
 import { versionDocument } from '../history/version-document';
 import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { checkEditedDocument } from './edit-check';
@@ -47,6 +48,7 @@ export class EditingService {
     private readonly store: BlueprintStore,
     private readonly blueprints: BlueprintsService,
     private readonly history: BlueprintHistory,
+    private readonly newest: NewestDocuments,
   ) {}
 
   /**
@@ -129,7 +131,8 @@ export class EditingService {
     const afterRows = documentToRows(after);
     afterRows.properties.shape = shiftedShape(read.shape, beforeRows, afterRows);
     await this.store.writeChanges(runner, key, rowChanges(beforeRows, afterRows), stamp);
-    await this.history.recordChange(runner, key, { ...stamp, operation: write.operation, author: write.author }, read.version, partialPatchBack(records, before));
+    await this.history.recordChange(runner, key, { ...stamp, operation: write.operation, author: write.author }, read.version, partialPatch(records, before));
+    runner.afterCommit(() => this.newest.advance(key, { version: read.version, at: read.updatedAt }, stamp, partialPatch(before, records)));
     return { version: stamp.version, updatedAt: stamp.at };
   }
 

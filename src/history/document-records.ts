@@ -97,13 +97,13 @@ export function isEmptyPatch(patch: DocumentPatch): boolean {
 const isOrganisationRecord = (recordId: string) => ORG_KINDS.some((kind) => recordId.startsWith(`${kind}:`));
 
 /**
- * The patch back from an edit that read only part of the blueprint
- * (editing/edit-scope.ts): `after` and `before` hold the records of that part.
- * It never drops an organisation entry, since parts it did not read may
- * reference it; keepReferencedEntries then lists those a version references.
+ * The patch from `from` to `to`, the records of the part of a blueprint that
+ * an edit read (editing/edit-scope.ts), either way. It never drops an
+ * organisation entry, since parts it did not read may reference it;
+ * keepReferencedEntries then lists those a version references.
  */
-export function partialPatchBack(after: DocumentRecords, before: DocumentRecords): DocumentPatch {
-  const patch = patchBetween(after, before);
+export function partialPatch(from: DocumentRecords, to: DocumentRecords): DocumentPatch {
+  const patch = patchBetween(from, to);
   return { set: patch.set, unset: patch.unset.filter((recordId) => !isOrganisationRecord(recordId)) };
 }
 
