@@ -152,7 +152,8 @@ export class AnalysisService {
    * fresh one. The stamp is read first, so a write that commits meanwhile makes the answer stale, never wrong.
    */
   private async keptAnswer<T>(question: string, args: object, compute: (stamp: Stamp) => Promise<T>): Promise<T> {
-    const stamp = await this.executor.read((runner) => this.kept.stamp(runner));
+    // One statement of its own: a kept answer then costs one round trip.
+    const stamp = await this.kept.stamp({ run: (name, parameters) => this.executor.readStatement(name as string, parameters) });
     return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, () => compute(stamp));
   }
 

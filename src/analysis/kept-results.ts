@@ -42,7 +42,7 @@ export class KeptResults {
   ) {}
 
   /** The stamp to keep with an answer: read before the answer's own reads, so a write meanwhile makes it stale, never wrong. */
-  async stamp(runner: QueryRunner): Promise<Stamp> {
+  async stamp(runner: Pick<QueryRunner, 'run'>): Promise<Stamp> {
     const [row] = await runner.run('analysis-stamp');
     return { writes: row.writes as number, organisationWrites: row.organisationWrites as number };
   }

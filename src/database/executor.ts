@@ -62,6 +62,20 @@ export class Neo4jExecutor {
     });
   }
 
+  /**
+   * One read statement in a transaction of its own (auto-commit): one round
+   * trip instead of a transaction's begin, run and commit, for the small
+   * reads a request makes before deciding what else to read. Not retried;
+   * bookmarks hold as for every read.
+   */
+  async readStatement(queryName: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+    return this.inSession('READ', async (session) => {
+      this.queryCount++;
+      const result = await session.run(cypher(queryName), parameters, this.transactionConfig);
+      return result.records.map((record) => toPlain(record.toObject()) as Row);
+    });
+  }
+
   /** The database ends a transaction that runs too long, so one request cannot hold it indefinitely. */
   private get transactionConfig() {
     return { timeout: this.options.queryTimeoutMs };
