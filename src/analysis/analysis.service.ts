@@ -152,9 +152,13 @@ export class AnalysisService {
    * fresh one. The stamp is read first, so a write that commits meanwhile makes the answer stale, never wrong.
    */
   private async keptAnswer<T>(question: string, args: object, compute: (stamp: Stamp) => Promise<T>): Promise<T> {
-    // One statement of its own: a kept answer then costs one round trip.
-    const stamp = await this.kept.stamp({ run: (name, parameters) => this.executor.readStatement(name as string, parameters) });
+    const stamp = await this.currentStamp();
     return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, () => compute(stamp));
+  }
+
+  /** What kept answers are checked against, in one statement of its own: a kept answer then costs one round trip. */
+  currentStamp(): Promise<Stamp> {
+    return this.kept.stamp({ run: (name, parameters) => this.executor.readStatement(name as string, parameters) });
   }
 
   /**

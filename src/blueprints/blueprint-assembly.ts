@@ -285,26 +285,3 @@ export function documentToBlueprint(given: BlueprintDocument, version = 0, updat
   };
   return assembleBlueprint({ blueprint, stages, steps, actions, painPoints });
 }
-
-/**
- * documentToBlueprint, assembled only when its stages or pain points are
- * read: the answer of an edit, which clients mostly read for its version,
- * then costs what its header costs however large the blueprint.
- */
-export function documentToBlueprintOnDemand(document: BlueprintDocument, version: number, updatedAt: string): Blueprint {
-  let whole: Blueprint | undefined;
-  const assembled = () => (whole ??= documentToBlueprint(document, version, updatedAt));
-  const header = {
-    key: document.key,
-    name: document.name,
-    description: document.description ?? null,
-    state: document.state ?? BlueprintState.CURRENT,
-    persona: document.persona ? { name: document.persona.name, description: document.persona.description ?? null } : null,
-    version,
-    updatedAt,
-  };
-  return Object.defineProperties(header as Blueprint, {
-    stages: { get: () => assembled().stages, enumerable: true },
-    painPoints: { get: () => assembled().painPoints, enumerable: true },
-  });
-}

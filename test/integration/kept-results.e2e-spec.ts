@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config/app-config';
+import { AnalysisService } from '../../src/analysis/analysis.service';
 import { exampleWithOwnOrganisation } from '../helpers/fixtures';
 import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
 
@@ -61,6 +62,28 @@ describe('kept analysis results', () => {
     const again = kept.queryCount();
     expect(await dataOf(kept, question, { key })).toEqual(first);
     expect(kept.queryCount() - again).toBe(1);
+  });
+
+  it('answers a repeated query of kept questions from its kept response, and a different selection or variables anew', async () => {
+    const pairs = `{ departmentDependencies(states: [CURRENT, FUTURE, DAY_IN_LIFE]) { from { key } to { key } handoffs } }`;
+    const first = await dataOf(kept, pairs);
+    const resolved = jest.spyOn(kept.app.get(AnalysisService), 'departmentDependencies');
+    try {
+      const before = kept.queryCount();
+      expect(await dataOf(kept, pairs)).toEqual(first);
+      // The stamp's read only: the kept response, not the kept answer executed again.
+      expect(kept.queryCount() - before).toBe(1);
+      expect(resolved).not.toHaveBeenCalled();
+      const wider = await dataOf(kept, pairs.replace('handoffs', 'handoffs impact'));
+      expect(wider.departmentDependencies[0]).toHaveProperty('impact');
+      const one = await dataOf(kept, 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }', { key });
+      const another = await dataOf(kept, 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }', { key: other });
+      expect(one).toEqual(await dataOf(fresh, 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }', { key }));
+      expect(another).toEqual(await dataOf(fresh, 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }', { key: other }));
+      expect(resolved).toHaveBeenCalledTimes(1);
+    } finally {
+      resolved.mockRestore();
+    }
   });
 
   const WRITES: [string, string, () => Record<string, unknown>][] = [

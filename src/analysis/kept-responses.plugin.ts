@@ -1,0 +1,61 @@
+import { Inject, Optional } from '@nestjs/common';
+import { Plugin } from '@nestjs/apollo';
+import { ApolloServerPlugin, GraphQLRequestListener, HeaderMap } from '@apollo/server';
+import { FormattedExecutionResult, Kind, OperationDefinitionNode } from 'graphql';
+import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
+import { remember, touch } from '../common/recent-entries';
+import { RequestWithPrincipal } from '../security/principal';
+import { AnalysisService } from './analysis.service';
+import { ANALYSIS_CONFIG, Stamp } from './kept-results';
+
+/** The root fields whose answers KeptResults keeps: a response made of them only holds while the stamp does. */
+export const KEPT_QUESTIONS: ReadonlySet<string> = new Set(['rootCauses', 'blame', 'whatIf', 'departmentDependencies', 'painPointTrace']);
+
+/** Responses can be large (thousands of department pairs): at most this many, within ANALYSIS_KEPT_RESULTS. */
+export const KEPT_RESPONSES = 64;
+
+/**
+ * Keeps whole responses of queries that ask only kept questions, under the
+ * stamp read before they were executed, and answers the same query again,
+ * while the stamp holds, without executing it: for a dashboard that asks for
+ * thousands of department pairs, executing and serialising every field of
+ * every pair costs far more than computing the answer did. Every write of a
+ * blueprint or of the organisation changes the stamp (cypher/analysis-stamp),
+ * and every instance reads it from the database, so a response is never
+ * answered after a write it does not reflect.
+ */
+@Plugin()
+export class KeptResponsesPlugin implements ApolloServerPlugin {
+  private readonly responses = new Map<string, { stamp: number; result: FormattedExecutionResult }>();
+
+  constructor(
+    private readonly analysis: AnalysisService,
+    @Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG,
+  ) {}
+
+  async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
+    let kept: { key: string; stamp: Stamp } | null = null;
+    const limit = Math.min(KEPT_RESPONSES, this.limits.keptResults);
+    return {
+      responseForOperation: async ({ operation, source, operationName, request, contextValue }) => {
+        if (limit === 0 || !asksOnlyKeptQuestions(operation)) return null;
+        const role = (contextValue.req as RequestWithPrincipal | undefined)?.principal?.role ?? null;
+        const key = JSON.stringify([role, operationName ?? null, request.variables ?? {}, source]);
+        kept = { key, stamp: await this.analysis.currentStamp() };
+        const hit = this.responses.get(key);
+        if (!hit || hit.stamp !== kept.stamp.writes) return null;
+        touch(this.responses, key, hit);
+        return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
+      },
+      willSendResponse: async ({ response }) => {
+        if (!kept || response.body.kind !== 'single' || response.body.singleResult.errors) return;
+        remember(this.responses, kept.key, { stamp: kept.stamp.writes, result: response.body.singleResult }, limit);
+      },
+    };
+  }
+}
+
+function asksOnlyKeptQuestions(operation: OperationDefinitionNode | undefined): boolean {
+  if (!operation || operation.operation !== 'query') return false;
+  return operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && KEPT_QUESTIONS.has(selection.name.value));
+}
