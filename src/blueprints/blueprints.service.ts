@@ -14,6 +14,7 @@ import { OrganisationEntryChange, describeEntryChange } from './organisation-cha
 import { DocumentCheck, checkDocument } from './document-validation';
 import { ImportRows, documentToRows } from './document-rows';
 import { BlueprintDocument } from './dto/blueprint-document';
+import { MAX_DOCUMENTS_PER_IMPORT } from './import-limits';
 import { Blueprint } from './models/blueprint.model';
 import { BlueprintState, ImportMode } from './models/enums';
 
@@ -39,8 +40,7 @@ export interface ImportOptions {
   write?: WriteRequest;
 }
 
-/** The most documents one importBlueprints takes: one transaction holds them all. */
-export const MAX_DOCUMENTS_PER_IMPORT = 100;
+export { MAX_DOCUMENTS_PER_IMPORT };
 
 const ANONYMOUS_IMPORT: WriteRequest = { operation: 'importBlueprint', author: null };
 

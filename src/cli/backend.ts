@@ -170,6 +170,8 @@ export interface Backend {
   dependents(level: BlameLevel, key: string, blueprintKey?: string, maxDepth?: number): Promise<DependentRows>;
   /** Imports one document; unless `updateOrganisation`, one that would rename or move an existing organisation entry is refused (CONFLICT). */
   importDocument(document: unknown, mode: ImportMode, options: ImportDocumentOptions): Promise<ImportedDocument>;
+  /** Imports documents in one transaction, all or none (problem paths start at `documents[i]`). */
+  importDocuments(documents: unknown[], mode: ImportMode, options: Omit<ImportDocumentOptions, 'expectedVersion'>): Promise<ImportedDocument[]>;
   exportDocument(key: string): Promise<BlueprintDocument>;
   /** The current document with its version, or that of a kept version. */
   versionedDocument(key: string, version?: number): Promise<VersionedDocument>;
@@ -253,6 +255,14 @@ class DirectBackend implements Backend {
         .get(BlueprintsService)
         .import(document, mode, { write, keepOrganisation: !updateOrganisation });
       return { key: blueprint.key, created, version: blueprint.version, organisationChanges };
+    });
+  }
+
+  importDocuments(documents: unknown[], mode: ImportMode, { updateOrganisation }: Omit<ImportDocumentOptions, 'expectedVersion'>) {
+    return this.guard(async () => {
+      const write = { operation: 'importBlueprints', author: null };
+      const outcomes = await this.context.get(BlueprintsService).importMany(documents, mode, { write, keepOrganisation: !updateOrganisation });
+      return outcomes.map(({ blueprint, created, organisationChanges }) => ({ key: blueprint.key, created, version: blueprint.version, organisationChanges }));
     });
   }
 
@@ -421,23 +431,31 @@ class GraphQLBackend implements Backend {
     return body.data;
   }
 
-  async importDocument(document: unknown, mode: ImportMode, { expectedVersion, updateOrganisation }: ImportDocumentOptions) {
-    // importBlueprints, not the contract's importBlueprint: only it can refuse organisation changes in the same transaction.
+  // importBlueprints, not the contract's importBlueprint: only it can refuse organisation changes in the same transaction.
+  private async importBlueprints(documents: unknown[], mode: ImportMode, expectedVersion: number | undefined, updateOrganisation: boolean): Promise<ImportedDocument[]> {
     const data = await this.request<{
       importBlueprints: { created: boolean; blueprint: { key: string; version: number }; organisationChanges: OrganisationEntryChange[] }[];
     }>(
       `mutation($documents: [BlueprintDocumentInput!]!, $mode: ImportMode, $expectedVersion: Int, $updateOrganisation: Boolean) {
         importBlueprints(documents: $documents, mode: $mode, expectedVersion: $expectedVersion, updateOrganisation: $updateOrganisation) {
           created blueprint { key version } organisationChanges { kind key before { name department } after { name department } } } }`,
-      { documents: [document], mode, expectedVersion, updateOrganisation },
-    ).catch((error: unknown) => {
+      { documents, mode, expectedVersion, updateOrganisation },
+    );
+    return data.importBlueprints.map(({ created, blueprint, organisationChanges }) => ({ key: blueprint.key, created, version: blueprint.version, organisationChanges }));
+  }
+
+  importDocuments(documents: unknown[], mode: ImportMode, { updateOrganisation }: Omit<ImportDocumentOptions, 'expectedVersion'>) {
+    return this.importBlueprints(documents, mode, undefined, updateOrganisation);
+  }
+
+  async importDocument(document: unknown, mode: ImportMode, { expectedVersion, updateOrganisation }: ImportDocumentOptions) {
+    const [imported] = await this.importBlueprints([document], mode, expectedVersion, updateOrganisation).catch((error: unknown) => {
       // The file is the one document: its problems' paths start at the file, as offline ones do.
       const failure = OperationError.from(error);
       const problems = failure.problems.map((problem) => ({ ...problem, path: problem.path.replace(/^documents\[0\]/, 'document') }));
       throw new OperationError(failure.message, failure.code, problems, failure.extensions);
     });
-    const [{ created, blueprint, organisationChanges }] = data.importBlueprints;
-    return { key: blueprint.key, created, version: blueprint.version, organisationChanges };
+    return imported;
   }
 
   async exportDocument(key: string) {

@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { BlueprintState, ImportMode } from '../blueprints/models/enums';
 import { ACCESS_ROLES, AccessRole } from '../security/access-role';
 import { newApiKey } from '../security/api-keys';
-import type { Backend } from './backend';
+import type { Backend, ImportedDocument } from './backend';
 import { DEFAULT_TIMEOUT_SECONDS, backendModule, err, formatOf, formatOption, jsonOption, number, positive, offlineProblems, out, printedAsJson, problemLines, setTimeoutSeconds, urlOption, withBackend } from './command-kit';
 import { addDecisionCommands } from './decision-commands';
 import { addFileCommands, validateFiles } from './file-commands';
@@ -14,7 +14,9 @@ import { documentText } from './document-output';
 import { collectFiles } from './files';
 import { Column, Format, decimal, percent, render } from './format';
 import { Progress } from './progress';
-import { readSourceFile } from './source-file';
+import { SourceFile, readSourceFile } from './source-file';
+import { IMPORT_BATCH_BYTES, importBatches } from './import-batches';
+import { MAX_DOCUMENTS_PER_IMPORT } from '../blueprints/import-limits';
 import { OrganisationEntryChange, describeEntryChange } from '../blueprints/organisation-changes';
 
 /** `blueprint`: blueprints as code, from a terminal or a CI job. */
@@ -62,50 +64,73 @@ export function buildProgram(): Command {
       const rejections: string[] = [];
       await withBackend(options, async (backend) => {
         const progress = new Progress(files.length, process.stdout);
+        const finish = (file: string, outcome: keyof typeof counts) => {
+          counts[outcome]++;
+          progress.tick(file);
+        };
+        const imported = (file: string, { key, created, version, organisationChanges }: ImportedDocument) => {
+          progress.log(`${created ? 'imported' : 'replaced'} ${file} (${key}, version ${version})`);
+          for (const change of organisationChanges) progress.log(`  changed ${describeEntryChange(change)}`);
+          finish(file, created ? 'imported' : 'replaced');
+        };
+        /** One file in a transaction of its own, its rejection in the words of this command line. */
+        const importOne = async (file: string, source: SourceFile) => {
+          try {
+            imported(file, await backend.importDocument(source.data, mode, { expectedVersion: options.expectedVersion, updateOrganisation: options.updateOrganisation === true }));
+          } catch (error) {
+            const failure = backendModule().OperationError.from(error);
+            if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
+            else if (failure.code === 'CONFLICT' && Array.isArray(failure.extensions.organisationChanges)) {
+              // In the command line's words: the API's updateOrganisation is --update-organisation here.
+              const changes = failure.extensions.organisationChanges as OrganisationEntryChange[];
+              rejections.push(
+                `${file}: would change ${changes.length === 1 ? 'an organisation-wide entry' : 'organisation-wide entries'} that every blueprint shares, so nothing was written:`,
+                ...changes.map((change) => `  ${describeEntryChange(change)}`),
+                `  import with --update-organisation to change ${changes.length === 1 ? 'it' : 'them'} for every blueprint, or list ${changes.length === 1 ? 'it' : 'them'} as ${changes.length === 1 ? 'it is' : 'they are'}`,
+              );
+            } else if (failure.code === 'CONFLICT') {
+              const key = (source.data as { key?: unknown }).key;
+              const moved = options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string';
+              // In the command line's words: the API's "mode REPLACE" is --replace here.
+              rejections.push(
+                moved || mode === ImportMode.REPLACE
+                  ? `${file}: ${failure.message}`
+                  : `${file}: a blueprint with the key "${String(key)}" exists; import with --replace to replace it`,
+              );
+              if (moved) rejections.push(...(await describeChangesSince(backend, key as string, options.expectedVersion!)));
+            } else throw failure;
+            finish(file, 'rejected');
+          }
+        };
+
+        // Every file is read and checked first: those with problems are reported, the others imported.
+        const valid: { file: string; source: SourceFile }[] = [];
         for (const file of files) {
           const source = readSourceFile(file);
-          let outcome: string;
           const offline = offlineProblems(source);
-          if (offline.length > 0) {
-            outcome = 'rejected';
+          if (offline.length === 0) valid.push({ file, source });
+          else {
             rejections.push(...offline);
-          } else {
-            try {
-              const { key, created, version, organisationChanges } = await backend.importDocument(source.data, mode, {
-                expectedVersion: options.expectedVersion,
-                updateOrganisation: options.updateOrganisation === true,
-              });
-              outcome = created ? 'imported' : 'replaced';
-              progress.log(`${outcome} ${file} (${key}, version ${version})`);
-              for (const change of organisationChanges) progress.log(`  changed ${describeEntryChange(change)}`);
-            } catch (error) {
-              const failure = backendModule().OperationError.from(error);
-              outcome = 'rejected';
-              if (failure.problems.length > 0) rejections.push(...problemLines(source, failure.problems));
-              else if (failure.code === 'CONFLICT' && Array.isArray(failure.extensions.organisationChanges)) {
-                // In the command line's words: the API's updateOrganisation is --update-organisation here.
-                const changes = failure.extensions.organisationChanges as OrganisationEntryChange[];
-                rejections.push(
-                  `${file}: would change ${changes.length === 1 ? 'an organisation-wide entry' : 'organisation-wide entries'} that every blueprint shares, so nothing was written:`,
-                  ...changes.map((change) => `  ${describeEntryChange(change)}`),
-                  `  import with --update-organisation to change ${changes.length === 1 ? 'it' : 'them'} for every blueprint, or list ${changes.length === 1 ? 'it' : 'them'} as ${changes.length === 1 ? 'it is' : 'they are'}`,
-                );
-              } else if (failure.code === 'CONFLICT') {
-                const key = (source.data as { key?: unknown }).key;
-                const moved = options.expectedVersion !== undefined && typeof failure.extensions.currentVersion === 'number' && typeof key === 'string';
-                // In the command line's words: the API's "mode REPLACE" is --replace here.
-                rejections.push(
-                  moved || mode === ImportMode.REPLACE
-                    ? `${file}: ${failure.message}`
-                    : `${file}: a blueprint with the key "${String(key)}" exists; import with --replace to replace it`,
-                );
-                if (moved) rejections.push(...(await describeChangesSince(backend, key as string, options.expectedVersion!)));
-              }
-              else throw failure;
-            }
+            finish(file, 'rejected');
           }
-          counts[outcome as keyof typeof counts]++;
-          progress.tick(file);
+        }
+        // Many files go in few transactions (import-batches.ts), each all or none; a batch that
+        // is refused is imported again file by file, so that each file's problem is told and the others stay imported.
+        const maxDocuments = options.expectedVersion === undefined ? MAX_DOCUMENTS_PER_IMPORT : 1;
+        for (const batch of importBatches(valid, ({ source }) => JSON.stringify(source.data).length, maxDocuments, IMPORT_BATCH_BYTES)) {
+          if (batch.length === 1) {
+            await importOne(batch[0].file, batch[0].source);
+            continue;
+          }
+          let outcomes: ImportedDocument[] | null = null;
+          try {
+            outcomes = await backend.importDocuments(batch.map(({ source }) => source.data), mode, { updateOrganisation: options.updateOrganisation === true });
+          } catch (error) {
+            const failure = backendModule().OperationError.from(error);
+            if (!['BAD_USER_INPUT', 'CONFLICT', 'FORBIDDEN'].includes(failure.code)) throw failure;
+          }
+          if (outcomes) outcomes.forEach((outcome, i) => imported(batch[i].file, outcome));
+          else for (const { file, source } of batch) await importOne(file, source);
         }
         progress.done();
       });
