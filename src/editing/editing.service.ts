@@ -8,6 +8,7 @@ import { ImportRows, documentToRows } from '../blueprints/document-rows';
 import { OutsideParts } from '../blueprints/document-validation';
 import { BlueprintDocument, StepDocument } from '../blueprints/dto/blueprint-document';
 import { Blueprint } from '../blueprints/models/blueprint.model';
+import { BlueprintState } from '../blueprints/models/enums';
 import { BlueprintHistory } from '../history/blueprint-history';
 import { NewestDocuments } from '../history/newest-documents';
 import { isEmptyPatch, partialPatch, patchBetween, toRecords, withoutSteps } from '../history/document-records';
@@ -16,7 +17,6 @@ import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { checkEditedDocument } from './edit-check';
 import { EditScope, ScopedBlueprint, scopeParameters, scopedBlueprint } from './edit-scope';
 import { rowChanges } from './row-changes';
-import { BlueprintState } from '../blueprints/models/enums';
 
 /** Which blueprint an edit changes, who asks, and against which version. */
 export interface EditRequest extends WriteRequest {
@@ -52,8 +52,9 @@ export class EditingService {
   ) {}
 
   /**
-   * `change` gets the part the scope reads as a document (every stage, step
-   * and pain point; the actions of the open steps). Organisation-wide entries
+   * `change` gets the part the scope reads as a document (every stage and
+   * step, the actions of the open steps, the pain points when the scope reads
+   * them; edit-scope.ts). Organisation-wide entries
    * are only referenced by an edit, checked against the database as they are
    * now, and never written back: a concurrent change to a role or system must
    * not be undone. An edit that changes nothing writes nothing and answers
