@@ -1,5 +1,6 @@
-// The newest kept version of a blueprint, with its whole document; none for a
-// blueprint written before versions were kept (its revision has no version node).
+// The newest kept version of a blueprint with its whole document, when an
+// import wrote it; none when an edit did (the graph is the newest document)
+// or for a blueprint written before versions were kept.
 // Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
 CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})

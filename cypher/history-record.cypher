@@ -1,6 +1,7 @@
 // Records a blueprint's new version in the transaction that wrote it: the
 // version before it keeps only the patch back from the new one, the new one
-// holds the whole document, and versions older than the kept number go.
+// holds the whole document when an import gives it (an edit gives none: the
+// graph is the newest document), and versions older than the kept number go.
 // Kept plan (replan=skip): it starts from unique-key seeks, see src/database/cypher-files.ts.
 CYPHER replan=skip
 MATCH (b:Blueprint {key: $key})
