@@ -8,12 +8,12 @@ import { Department, Process, Role, System } from './models/organisation.model';
 
 /** Turns the rows of blueprint-contents.cypher into the object graph clients read, and that into a document. */
 
-type Positioned = [number, string];
+export type Positioned = [number, string];
 /** An organisation-wide node as the query gives it: [key, name, department key, department name]. */
-type OrgRef = [string, string, string, string];
+export type OrgRef = [string, string, string, string];
 
-const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
-const keysInOrder = (pairs: Positioned[] | null | undefined): string[] =>
+export const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+export const keysInOrder = (pairs: Positioned[] | null | undefined): string[] =>
   [...(pairs ?? [])].sort((a, b) => a[0] - b[0]).map(([, key]) => key);
 
 export function blueprintHeader(row: Row): Blueprint {
@@ -121,7 +121,8 @@ export function assembleBlueprint(row: Row): Blueprint {
   return blueprint;
 }
 
-interface ActionRow {
+/** An action as blueprint-contents.cypher (and edit-scope.cypher) give it. */
+export interface ActionRow {
   key: string;
   lane: string;
   name: string;

@@ -1,7 +1,8 @@
 import { Args, Context, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selectsAnyOf } from '../common/selection';
-import { BlueprintsService, MAX_DOCUMENTS_PER_IMPORT } from './blueprints.service';
+import { BlueprintsService } from './blueprints.service';
+import { MAX_DOCUMENTS_PER_IMPORT } from './import-limits';
 import { BlueprintDocument } from './dto/blueprint-document';
 import { Blueprint } from './models/blueprint.model';
 import { ImportMode } from './models/enum-types';

@@ -40,8 +40,6 @@ export interface ImportOptions {
   write?: WriteRequest;
 }
 
-export { MAX_DOCUMENTS_PER_IMPORT };
-
 const ANONYMOUS_IMPORT: WriteRequest = { operation: 'importBlueprint', author: null };
 
 @Injectable()
@@ -282,7 +280,7 @@ export class BlueprintsService {
   }
 
   /** The blueprint's records as the graph holds them, its organisation entries as they are now. */
-  async currentRecords(runner: QueryRunner, key: string, read?: Blueprint): Promise<DocumentRecords> {
+  private async currentRecords(runner: QueryRunner, key: string, read?: Blueprint): Promise<DocumentRecords> {
     const blueprint = read ?? (await this.blueprintIn(runner, key));
     return toRecords(versionDocument(blueprintToDocument(blueprint), NOTHING_KNOWN));
   }

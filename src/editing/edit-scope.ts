@@ -1,4 +1,5 @@
 import { Row } from '../database/executor';
+import { ActionRow, OrgRef, Positioned, byPosition, keysInOrder } from '../blueprints/blueprint-assembly';
 import { BlueprintShape } from '../blueprints/blueprint-shape';
 import { ActionDocument, BlueprintDocument, PainPointDocument } from '../blueprints/dto/blueprint-document';
 import { BlueprintState, Lane, PainCategory } from '../blueprints/models/enums';
@@ -43,29 +44,6 @@ export interface ScopedBlueprint {
   actionsOutside: Set<string>;
 }
 
-type OrgRef = [string, string, string, string];
-type Positioned = [number, string];
-
-interface ScopeActionRow {
-  key: string;
-  lane: string;
-  name: string;
-  description: string | null;
-  channel: string | null;
-  touchpoint: string | null;
-  emotion: number | null;
-  position: number;
-  step: string;
-  role: OrgRef | null;
-  department: [string, string] | null;
-  process: OrgRef | null;
-  systems: [number, ...OrgRef][];
-  dependsOn: Positioned[];
-}
-
-const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
-const inOrder = (pairs: Positioned[] | null | undefined) => [...(pairs ?? [])].sort((a, b) => a[0] - b[0]).map(([, key]) => key);
-
 export const scopeParameters = (key: string, scope: EditScope) => ({
   key,
   steps: scope.steps ?? [],
@@ -79,7 +57,7 @@ export const scopeParameters = (key: string, scope: EditScope) => ({
 /** The row of edit-scope.cypher as a partial document. Pure. */
 export function scopedBlueprint(row: Row): ScopedBlueprint {
   const header = row.blueprint as Record<string, string | null> & { revision?: number | null };
-  const actionRows = (row.actions as ScopeActionRow[][]).flat().sort(byPosition);
+  const actionRows = (row.actions as ActionRow[][]).flat().sort(byPosition);
   const openSteps = new Set(row.openSteps as string[]);
   const known: KnownEntries = { departments: [], roles: [], systems: [], processes: [] };
   const seen = new Set<string>();
@@ -110,7 +88,7 @@ export function scopedBlueprint(row: Row): ScopedBlueprint {
       department: a.department?.[0] ?? null,
       process: a.process?.[0] ?? null,
       systems: systems.map(([, key]) => key),
-      dependsOn: inOrder(a.dependsOn),
+      dependsOn: keysInOrder(a.dependsOn),
     });
   }
 
@@ -131,7 +109,7 @@ export function scopedBlueprint(row: Row): ScopedBlueprint {
       title: p.title,
       description: p.description ?? null,
       action: p.action,
-      causes: inOrder(p.causes as unknown as Positioned[]),
+      causes: keysInOrder(p.causes as unknown as Positioned[]),
       severity: p.severity,
       frequency: p.frequency,
       category: p.category as PainCategory,

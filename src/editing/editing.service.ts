@@ -17,6 +17,7 @@ import { WriteRequest, checkExpectedVersion } from '../history/write-request';
 import { checkEditedDocument } from './edit-check';
 import { EditScope, ScopedBlueprint, scopeParameters, scopedBlueprint } from './edit-scope';
 import { rowChanges } from './row-changes';
+import { sameValue } from '../common/same-value';
 
 /** Which blueprint an edit changes, who asks, and against which version. */
 export interface EditRequest extends WriteRequest {
@@ -62,7 +63,7 @@ export class EditingService {
    */
   edit(
     request: EditRequest,
-    change: (document: BlueprintDocument, runner: QueryRunner) => void | Promise<void>,
+    change: (document: BlueprintDocument, runner: QueryRunner, read: ScopedBlueprint) => void | Promise<void>,
     { scope, focus }: EditOptions,
   ): Promise<Blueprint> {
     const key = request.blueprintKey;
@@ -74,17 +75,18 @@ export class EditingService {
       checkExpectedVersion(key, request, read.version);
       const before = read.document;
       const current = structuredClone(before);
-      await change(current, runner);
+      await change(current, runner, read);
       Object.assign(current, REFERENCES_ONLY);
       requireWithinScope(read, current);
       const beforeRows = documentToRows(before);
-      const { document, problems, externalReferences } = checkEditedDocument(before, current, 'document', outsideOf(read, beforeRows));
+      const readShape = shapeOfRows(beforeRows);
+      const { document, problems, externalReferences } = checkEditedDocument(before, current, 'document', outsideOf(read, readShape));
       const check = await this.store.checkImport(runner, key, externalReferences);
       const allProblems = [...problems, ...check.problems];
       if (!document || allProblems.length > 0) {
         throw new BadUserInputError(pointIntoInput(allProblems, focus && focus.locate(current), focus?.root));
       }
-      const version = (await this.commit(runner, read, beforeRows, document, check, request)) ?? read;
+      const version = (await this.commit(runner, read, beforeRows, readShape, document, check, request)) ?? read;
       return this.answer(document, version);
     });
   }
@@ -97,9 +99,10 @@ export class EditingService {
     const operation = `${request.operation} (version ${version})`;
     return this.edit(
       { ...request, operation },
-      async (current, runner) => {
-        const key = request.blueprintKey;
-        const { document } = await this.history.document(runner, key, version, () => this.blueprints.currentRecords(runner, key));
+      async (current, runner, read) => {
+        // The scope read the whole blueprint: the newest version's records, when the graph holds them, come from it.
+        const newest = async () => toRecords(versionDocument(read.document, read.known));
+        const { document } = await this.history.document(runner, request.blueprintKey, version, newest);
         Object.assign(current, document, REFERENCES_ONLY);
       },
       { scope: { all: true } },
@@ -114,6 +117,7 @@ export class EditingService {
     runner: QueryRunner,
     read: ScopedBlueprint,
     beforeRows: ImportRows,
+    readShape: BlueprintShape,
     after: BlueprintDocument,
     check: ImportCheck,
     write: WriteRequest,
@@ -130,7 +134,7 @@ export class EditingService {
     if (isEmptyPatch(patchBetween(before, records))) return null;
     const stamp = { version: read.version + 1, at: new Date().toISOString() };
     const afterRows = documentToRows(after);
-    afterRows.properties.shape = shiftedShape(read.shape, beforeRows, afterRows);
+    afterRows.properties.shape = shiftedShape(read.shape, readShape, afterRows);
     await this.store.writeChanges(runner, key, rowChanges(beforeRows, afterRows), stamp);
     await this.history.recordChange(runner, key, { ...stamp, operation: write.operation, author: write.author }, read.version, partialPatch(records, before));
     runner.afterCommit(() => this.newest.advance(key, { version: read.version, at: read.updatedAt }, stamp, partialPatch(before, records)));
@@ -163,9 +167,8 @@ export class EditingService {
 }
 
 /** What the rest of the blueprint holds, for the checks of the part an edit read. */
-function outsideOf(read: ScopedBlueprint, beforeRows: ImportRows): OutsideParts {
+function outsideOf(read: ScopedBlueprint, readShape: BlueprintShape): OutsideParts {
   if (!read.shape) return { actions: read.actionsOutside, actionCount: 0, references: 0 };
-  const readShape = shapeOfRows(beforeRows);
   return {
     actions: read.actionsOutside,
     actionCount: read.shape[2] - readShape[2],
@@ -177,9 +180,9 @@ function outsideOf(read: ScopedBlueprint, beforeRows: ImportRows): OutsideParts 
 const referencesIn = (shape: BlueprintShape) => shape[3] + shape[4] + shape[5] + shape[6] + shape[7];
 
 /** The stored shape moved by what the edit changed in the part it read. */
-function shiftedShape(stored: BlueprintShape | null, before: ImportRows, after: ImportRows): BlueprintShape | null {
+function shiftedShape(stored: BlueprintShape | null, was: BlueprintShape, after: ImportRows): BlueprintShape | null {
   if (!stored) return null;
-  const [was, now] = [shapeOfRows(before), shapeOfRows(after)];
+  const now = shapeOfRows(after);
   return stored.map((count, i) => count - was[i] + now[i]);
 }
 
@@ -194,7 +197,7 @@ function requireWithinScope({ document: before, closedSteps: closed, painPointsR
   const closedSteps = (document: BlueprintDocument) =>
     document.stages.flatMap((stage) => stage.steps.filter((step) => closed.has(step.key)));
   const same = (a: StepDocument, b: StepDocument) =>
-    a.key === b.key && a.name === b.name && b.actions.length === 0 && JSON.stringify(a.evidence) === JSON.stringify(b.evidence);
+    a.key === b.key && a.name === b.name && b.actions.length === 0 && sameValue(a.evidence, b.evidence);
   const now = closedSteps(after);
   // An added step may repeat a closed one's key: the key checks report that; the closed step itself must stay.
   for (const step of closedSteps(before)) {
