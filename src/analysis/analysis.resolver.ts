@@ -1,4 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { stampRead } from './kept-responses.plugin';
 import { AnalysisService } from './analysis.service';
 import { BlameArgs, BlueprintScopeArgs, DependentsArgs, FlowArgs, PainPointScopeArgs, WhatIfArgs } from './dto/analysis.args';
 import { BlameReport, Dependents, WhatIfReport } from './models/decision.models';
@@ -6,20 +7,23 @@ import { contributionChains } from './pain-point-chains';
 import { BlameChain, DepartmentDependency, PainContribution, PainTrace, RootCauseReport } from './models/analysis.models';
 import { BadUserInputError } from '../common/errors';
 
+/** The GraphQL request's context, as app.module makes it and plugins add to it. */
+type RequestContext = Record<string, unknown>;
+
 @Resolver()
 export class AnalysisResolver {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Query(() => RootCauseReport, { description: 'Which departments cause the pain points in scope, by blame flow.' })
-  rootCauses(@Args() args: PainPointScopeArgs): Promise<RootCauseReport> {
-    return this.analysis.rootCauses(args);
+  rootCauses(@Args() args: PainPointScopeArgs, @Context() context: RequestContext): Promise<RootCauseReport> {
+    return this.analysis.rootCauses(args, stampRead(context));
   }
 
   @Query(() => BlameReport, {
     description: 'Blame summed by a level (department, role, system, process, action, step or lane); DEPARTMENT equals rootCauses.',
   })
-  blame(@Args() args: BlameArgs): Promise<BlameReport> {
-    return this.analysis.blame(args);
+  blame(@Args() args: BlameArgs, @Context() context: RequestContext): Promise<BlameReport> {
+    return this.analysis.blame(args, stampRead(context));
   }
 
   @Query(() => Dependents, {
@@ -30,13 +34,13 @@ export class AnalysisResolver {
   }
 
   @Query(() => WhatIfReport, { description: 'What fixing departments, roles, systems, processes, actions or steps would remove of the blame in scope.' })
-  whatIf(@Args() args: WhatIfArgs): Promise<WhatIfReport> {
-    return this.analysis.whatIf(args);
+  whatIf(@Args() args: WhatIfArgs, @Context() context: RequestContext): Promise<WhatIfReport> {
+    return this.analysis.whatIf(args, stampRead(context));
   }
 
   @Query(() => [DepartmentDependency], { description: 'Which department relies on which; every blueprint without a key.' })
-  departmentDependencies(@Args() scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
-    return this.analysis.departmentDependencies(scope);
+  departmentDependencies(@Args() scope: BlueprintScopeArgs, @Context() context: RequestContext): Promise<DepartmentDependency[]> {
+    return this.analysis.departmentDependencies(scope, stampRead(context));
   }
 
   @Query(() => PainTrace, { description: 'Where the blame of one pain point flows.' })
@@ -44,8 +48,9 @@ export class AnalysisResolver {
     @Args('blueprintKey', { description: "the pain point's blueprint" }) blueprintKey: string,
     @Args('painPointKey', { description: "the pain point's key within that blueprint" }) painPointKey: string,
     @Args() flow: FlowArgs,
+    @Context() context: RequestContext,
   ): Promise<PainTrace> {
-    return this.analysis.painPointTrace(blueprintKey, painPointKey, flow);
+    return this.analysis.painPointTrace(blueprintKey, painPointKey, flow, stampRead(context));
   }
 }
 

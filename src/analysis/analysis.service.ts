@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
-import { BlueprintFlow } from './flow-model';
-import { KeptResults, Stamp } from './kept-results';
+import { Action } from '../blueprints/models/blueprint.model';
+import { BlueprintState } from '../blueprints/models/enums';
+import { KeptResults, Stamp, TraceShape } from './kept-results';
+import { ACTIONS_STATEMENT, ActionReader, actionId, actionIdParts, traceFlow } from './traces';
 import { DepartmentDependency, PainTrace, RootCauseReport } from './models/analysis.models';
 import { ScopedPainPoint, departmentDependencies, painTrace, rootCauseReport } from './root-causes';
 import { blameReport } from './blame-levels';
@@ -29,21 +31,22 @@ export class AnalysisService {
     private readonly kept: KeptResults,
   ) {}
 
-  async rootCauses(query: RootCauseQuery): Promise<RootCauseReport> {
-    return this.keptAnswer('rootCauses', query, async (stamp) => rootCauseReport(await this.scope(query, stamp), flowParamsOf(query)));
+  /** `stamp`, where given, is one read before (KeptResponsesPlugin's), so that it is not read again. */
+  async rootCauses(query: RootCauseQuery, stamp?: Stamp): Promise<RootCauseReport> {
+    return this.keptAnswer('rootCauses', query, stamp, async (read) => rootCauseReport(await this.scope(query, read), flowParamsOf(query)));
   }
 
-  async blame(args: BlameArgs): Promise<BlameReport> {
-    return this.keptAnswer('blame', args, async (stamp) => blameReport(await this.scope(args, stamp), args.level, flowParamsOf(args)));
+  async blame(args: BlameArgs, stamp?: Stamp): Promise<BlameReport> {
+    return this.keptAnswer('blame', args, stamp, async (read) => blameReport(await this.scope(args, read), args.level, flowParamsOf(args)));
   }
 
-  async whatIf(args: WhatIfArgs): Promise<WhatIfReport> {
+  async whatIf(args: WhatIfArgs, stamp?: Stamp): Promise<WhatIfReport> {
     const problems = [...scopeProblems(args), ...fixProblems(args.fixes)];
     if (problems.length > 0) throw new BadUserInputError(problems);
     const fixes = args.fixes.map(fixOf);
-    return this.keptAnswer('whatIf', args, async (stamp) => {
+    return this.keptAnswer('whatIf', args, stamp, async (read) => {
       await this.requireFixTargets(fixes);
-      return whatIfReport(await this.scope(args, stamp), fixes, flowParamsOf(args));
+      return whatIfReport(await this.scope(args, read), fixes, flowParamsOf(args));
     });
   }
 
@@ -105,16 +108,17 @@ export class AnalysisService {
 
   /** What each fix-set removes over every blueprint, default parameters: the value of opportunities, in one pass. */
   async fixSetValues(fixSets: Fix[][]): Promise<FixSetValue[]> {
-    return fixSetValues(await this.scope({}), fixSets, DEFAULT_FLOW_PARAMS);
+    return fixSetValues(await this.scope({}, await this.currentStamp()), fixSets, DEFAULT_FLOW_PARAMS);
   }
 
   /** The pain points in scope, checked: one blueprint or all, the keys asked for, at least the severity asked for. */
-  private async scope(query: PainPointScopeArgs, stamp?: Stamp): Promise<ScopedPainPoint[]> {
+  private async scope(query: PainPointScopeArgs, stamp: Stamp): Promise<ScopedPainPoint[]> {
     const problems = scopeProblems(query);
     if (problems.length > 0) throw new BadUserInputError(problems);
 
-    const flows = await this.load(query, stamp);
-    let scoped: ScopedPainPoint[] = flows.flatMap((flow) => flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })));
+    const shape = { painPointKeys: query.painPointKeys ?? null, maxDepth: flowParamsOf(query).maxDepth };
+    const traces = await this.kept.tracesInScope(this.statement, stamp, scopeOf(query), shape, this.readActions);
+    let scoped: ScopedPainPoint[] = traces.flatMap(({ flow }) => flow.painPoints.map((painPoint) => ({ painPoint, flow })));
     if (query.painPointKeys != null) {
       const known = new Set(scoped.map(({ painPoint }) => painPoint.key));
       const missing = query.painPointKeys.filter((key) => !known.has(key));
@@ -131,47 +135,67 @@ export class AnalysisService {
     return scoped;
   }
 
-  async departmentDependencies(scope: BlueprintScopeArgs): Promise<DepartmentDependency[]> {
-    return this.keptAnswer('departmentDependencies', scope, async (stamp) => departmentDependencies(await this.load(scope, stamp)));
+  /** Handoffs over every edge of the blueprints in scope, with the blame that crossed them: their traces and edges in one transaction. */
+  async departmentDependencies(scope: BlueprintScopeArgs, stamp?: Stamp): Promise<DepartmentDependency[]> {
+    return this.keptAnswer('departmentDependencies', scope, stamp, async (read) => {
+      const sources = await this.executor.read(async (runner) => {
+        const traces = await this.kept.tracesInScope(runner, read, scopeOf(scope), EVERY_PAIN_POINT, this.readActions);
+        const edges = await this.kept.edgesOf(runner, read, traces.map(({ flow, version }) => ({ key: flow.blueprintKey, version })));
+        // A blueprint deleted between the two reads is left out, as a read a moment later would.
+        return traces.flatMap(({ flow }) => (edges.has(flow.blueprintKey) ? [{ flow, ...edges.get(flow.blueprintKey)! }] : []));
+      });
+      const departments = new Map(sources.flatMap(({ departments }) => [...departments]));
+      return departmentDependencies(sources, departments);
+    });
   }
 
-  async painPointTrace(blueprintKey: string, painPointKey: string, flowArgs: FlowArgs): Promise<PainTrace> {
+  async painPointTrace(blueprintKey: string, painPointKey: string, flowArgs: FlowArgs, stamp?: Stamp): Promise<PainTrace> {
     const problems = scopeProblems(flowArgs);
     if (problems.length > 0) throw new BadUserInputError(problems);
     const params = flowParamsOf(flowArgs);
-    return this.keptAnswer('painPointTrace', { blueprintKey, painPointKey, params }, async (stamp) => {
-      const [flow] = await this.load({ blueprintKey }, stamp);
-      const painPoint = flow?.blueprint.painPoints.find((p) => p.key === painPointKey);
+    return this.keptAnswer('painPointTrace', { blueprintKey, painPointKey, params }, stamp, async (read) => {
+      const shape = { painPointKeys: [painPointKey], maxDepth: params.maxDepth };
+      const [trace] = await this.kept.tracesInScope(this.statement, read, { key: blueprintKey, states: null }, shape, this.readActions);
+      const painPoint = trace?.flow.painPoints.find((p) => p.key === painPointKey);
       if (!painPoint) throw new NotFoundError(`Blueprint "${blueprintKey}" has no pain point "${painPointKey}"`);
-      return painTrace(painPoint, flow, params);
+      return painTrace(painPoint, trace.flow, params);
     });
   }
 
   /**
    * The answer kept for this question and its arguments while nothing it depends on changed, else a
-   * fresh one. The stamp is read first, so a write that commits meanwhile makes the answer stale, never wrong.
+   * fresh one. The stamp is read first (or was, `given`), so a write that commits meanwhile makes the
+   * answer stale, never wrong.
    */
-  private async keptAnswer<T>(question: string, args: object, compute: (stamp: Stamp) => Promise<T>): Promise<T> {
-    const stamp = await this.currentStamp();
+  private async keptAnswer<T>(question: string, args: object, given: Stamp | undefined, compute: (stamp: Stamp) => Promise<T>): Promise<T> {
+    const stamp = given ?? (await this.currentStamp());
     return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, () => compute(stamp));
   }
 
   /** What kept answers are checked against, in one statement of its own: a kept answer then costs one round trip. */
   currentStamp(): Promise<Stamp> {
-    return this.kept.stamp({ run: (name, parameters) => this.executor.readStatement(name as string, parameters) });
+    return this.kept.stamp(this.statement);
   }
 
-  /**
-   * The blueprints in scope, prepared for the blame flow: one when a key is given (NOT_FOUND if absent;
-   * none when it is in none of the states asked for), else all, or all in the states asked for.
-   * `stamp` is the one its answer is kept with (read before, so a kept blueprint it accepts is at
-   * worst as old as the answer's stamp says); read here when the answer is not kept.
-   */
-  private async load({ blueprintKey, states }: BlueprintScopeArgs, stamp?: Stamp): Promise<BlueprintFlow[]> {
-    return this.executor.read(async (runner) =>
-      this.kept.flowsInScope(runner, stamp ?? (await this.kept.stamp(runner)), blueprintKey ?? null, states ?? null),
-    );
-  }
+  /** Reads that need no more than one statement run alone, each its own read transaction: one round trip. */
+  private readonly statement = { run: (name: string | string[], parameters?: Record<string, unknown>) => this.executor.readStatement(name, parameters) };
+
+  /** The actions a client asks for that a trace names but does not hold (what an action at its edge depends on). */
+  private readonly readActions: ActionReader = async (ids) => {
+    const rows = await this.executor.readStatement(ACTIONS_STATEMENT, { actions: ids.map(actionIdParts) });
+    const found = new Map<string, Action>();
+    for (const row of rows) {
+      for (const action of traceFlow(row, this.readActions).actions.values()) found.set(actionId(row.key as string, action.key), action);
+    }
+    return found;
+  };
+}
+
+/** Every pain point, the default depth: what departmentDependencies and opportunities trace. */
+const EVERY_PAIN_POINT: TraceShape = { painPointKeys: null, maxDepth: DEFAULT_FLOW_PARAMS.maxDepth };
+
+function scopeOf({ blueprintKey, states }: BlueprintScopeArgs): { key: string | null; states: BlueprintState[] | null } {
+  return { key: blueprintKey ?? null, states: states ?? null };
 }
 
 /** JSON with object keys in order and absent values left out, so that equal arguments make equal questions. */

@@ -44,9 +44,7 @@ export async function blameReport(scoped: ScopedPainPoint[], level: BlameLevel, 
   const stepNames = new Map<string, string>();
   const flows = [...new Set(scoped.map(({ flow }) => flow))];
   const departments = departmentsOf(flows);
-  for (const flow of flows) {
-    for (const stage of flow.blueprint.stages) for (const step of stage.steps) stepNames.set(`${flow.blueprint.key}\u0000${step.key}`, step.name);
-  }
+  for (const flow of flows) for (const [step, name] of flow.stepNames) stepNames.set(`${flow.blueprintKey}\u0000${step}`, name);
   const add = (entry: Omit<Tally, 'score' | 'painPoints'>, mass: number, seen: Set<string>) => {
     const id = `${entry.blueprintKey ?? ''}\u0000${entry.key}`;
     let tally = tallies.get(id);

@@ -3,26 +3,37 @@ import { Action, Blueprint, PainPoint } from '../blueprints/models/blueprint.mod
 import { Department } from '../blueprints/models/organisation.model';
 import { FlowAction, FlowGraph, FlowSource } from './blame-flow';
 
-/** A blueprint's actions as the blame flow sees them, with the objects clients read. */
+/**
+ * What the blame flow of some pain points of one blueprint needs, with the
+ * objects clients read: the pain points, and the actions their walks reach
+ * (with the actions they occur at). Read by Cypher as a trace (traces.ts),
+ * or made from a whole blueprint in memory (flowOf).
+ */
 export interface BlueprintFlow {
-  blueprint: Blueprint;
+  blueprintKey: string;
+  /** The pain points it was made for, in document order. */
+  painPoints: PainPoint[];
+  /** The actions held, by key: each with its owners and every dependency's key, held or not. */
   graph: FlowGraph;
-  actions: Map<string, Action>;
+  actions: ReadonlyMap<string, Action>;
+  /** Step key -> name, for the steps of the actions held. */
+  stepNames: ReadonlyMap<string, string>;
 }
 
+/** The flow of every pain point of a blueprint held whole in memory (a document being compared, a test). */
 export function flowOf(blueprint: Blueprint): BlueprintFlow {
   const graph = new Map<string, FlowAction>();
   const actions = new Map<string, Action>();
   for (const action of actionsOf(blueprint)) {
     actions.set(action.key, action);
-    graph.set(action.key, {
-      key: action.key,
-      lane: action.lane,
-      owners: action.owners.map((owner) => owner.key),
-      dependsOn: action.dependsOn.map((dependency) => dependency.key),
-    });
+    graph.set(action.key, flowActionOf(action, action.dependsOn.map((dependency) => dependency.key)));
   }
-  return { blueprint, graph, actions };
+  const stepNames = new Map(blueprint.stages.flatMap((stage) => stage.steps.map((step) => [step.key, step.name] as const)));
+  return { blueprintKey: blueprint.key, painPoints: blueprint.painPoints, graph, actions, stepNames };
+}
+
+export function flowActionOf(action: Action, dependsOn: readonly string[]): FlowAction {
+  return { key: action.key, lane: action.lane, owners: action.owners.map((owner) => owner.key), dependsOn };
 }
 
 export function sourceOf(painPoint: PainPoint): FlowSource {

@@ -11,6 +11,14 @@ import { ANALYSIS_CONFIG, Stamp } from './kept-results';
 /** The root fields whose answers KeptResults keeps: a response made of them only holds while the stamp does. */
 export const KEPT_QUESTIONS: ReadonlySet<string> = new Set(['rootCauses', 'blame', 'whatIf', 'departmentDependencies', 'painPointTrace']);
 
+/** Where the plugin leaves the stamp it read in the request's context, so that the answer's own work does not read it again. */
+const STAMP_READ = 'analysisStampRead';
+
+/** The stamp this request's KeptResponsesPlugin read before execution, if it did. */
+export function stampRead(context: Record<string, unknown>): Stamp | undefined {
+  return context[STAMP_READ] as Stamp | undefined;
+}
+
 /** Responses can be large (thousands of department pairs): at most this many, within ANALYSIS_KEPT_RESULTS. */
 export const KEPT_RESPONSES = 64;
 
@@ -42,6 +50,7 @@ export class KeptResponsesPlugin implements ApolloServerPlugin {
         const role = (contextValue.req as RequestWithPrincipal | undefined)?.principal?.role ?? null;
         const key = JSON.stringify([role, operationName ?? null, request.variables ?? {}, source]);
         kept = { key, stamp: await this.analysis.currentStamp() };
+        contextValue[STAMP_READ] = kept.stamp;
         const hit = this.responses.get(key);
         if (!hit || hit.stamp !== kept.stamp.writes) return null;
         touch(this.responses, key, hit);

@@ -2,10 +2,11 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { NotFoundError } from '../common/errors';
 import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
 import { QueryRunner } from '../database/executor';
-import { BlueprintStore } from '../blueprints/blueprint-store';
 import { BlueprintState } from '../blueprints/models/enums';
-import { BlueprintFlow, flowOf } from './flow-model';
+import { compareKeys } from '../common/compare-keys';
 import { remember, touch } from '../common/recent-entries';
+import { BlueprintFlow } from './flow-model';
+import { ActionReader, BlueprintEdges, TRACES_STATEMENT, edgesOf, traceFlow } from './traces';
 
 /** The AnalysisConfig the app was started with; the defaults where none is provided (the command line). */
 export const ANALYSIS_CONFIG = Symbol('ANALYSIS_CONFIG');
@@ -16,6 +17,22 @@ export interface Stamp {
   organisationWrites: number;
 }
 
+/** The shape of the traces a question reads: which pain points (null: every one) and how far their walks go. */
+export interface TraceShape {
+  painPointKeys: readonly string[] | null;
+  maxDepth: number;
+}
+
+/** Where a question's statements run: one statement alone (traces), or a read transaction (traces with edges). */
+type Reads = Pick<QueryRunner, 'run'>;
+
+interface KeptTrace {
+  blueprintKey: string;
+  version: number;
+  organisationWrites: number;
+  flow: BlueprintFlow;
+}
+
 /**
  * The analysis's memory, correct with several app instances on one database:
  * nothing kept is trusted without a read of the database first.
@@ -24,25 +41,25 @@ export interface Stamp {
  *   computed (the write lock counts them, cypher/analysis-stamp.cypher): while
  *   the count is the same, nothing it depends on changed, and the answer is
  *   given again after that one node read.
- * - Each blueprint is kept as prepared for the blame flow, with its version
- *   and the count of organisation writes (which move owners): a question over
- *   many blueprints reads their versions, and reads again only those that
- *   changed.
+ * - Each blueprint's trace (its pain points and the actions their walks
+ *   reach, cypher/analysis-traces.cypher) is kept per shape of question, with
+ *   its version and the count of organisation writes (which move owners): a
+ *   question over many blueprints sends the versions it keeps, and the
+ *   database traces again only the blueprints whose version differs.
+ * - So are the edges of each blueprint that departmentDependencies counts.
  *
- * Both are bounded (least recently used goes first).
+ * All are bounded (least recently used goes first).
  */
 @Injectable()
 export class KeptResults {
   private readonly answers = new Map<string, { stamp: number; value: unknown }>();
-  private readonly flows = new Map<string, { version: number; organisationWrites: number; flow: BlueprintFlow }>();
+  private readonly traces = new Map<string, KeptTrace>();
+  private readonly edges = new Map<string, { version: number; organisationWrites: number; handoffs: BlueprintEdges }>();
 
-  constructor(
-    private readonly store: BlueprintStore,
-    @Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG,
-  ) {}
+  constructor(@Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG) {}
 
   /** The stamp to keep with an answer: read before the answer's own reads, so a write meanwhile makes it stale, never wrong. */
-  async stamp(runner: Pick<QueryRunner, 'run'>): Promise<Stamp> {
+  async stamp(runner: Reads): Promise<Stamp> {
     const [row] = await runner.run('analysis-stamp');
     return { writes: row.writes as number, organisationWrites: row.organisationWrites as number };
   }
@@ -60,34 +77,78 @@ export class KeptResults {
   }
 
   /**
-   * The blueprints a question is about, prepared for the blame flow: one by
-   * key (NOT_FOUND if absent; none when it is in none of the states asked
-   * for), else every one in the states asked for, by key.
+   * The traces of the blueprints a question is about, in one statement: one
+   * by key (NOT_FOUND if absent; none when it is in none of the states asked
+   * for), else every one in the states asked for, by key; each with the
+   * version it was traced at.
    */
-  async flowsInScope(runner: QueryRunner, stamp: Stamp, key: string | null, states: readonly BlueprintState[] | null): Promise<BlueprintFlow[]> {
-    const versions = await runner.run('blueprint-versions-in-scope', { key, states });
-    if (key !== null && versions.length === 0) throw new NotFoundError(`No blueprint has the key "${key}"`);
-    const wanted = versions.filter((row) => row.inStates as boolean);
-    const stale = wanted
-      .filter((row) => {
-        const kept = this.flows.get(row.key as string);
-        return !kept || kept.version !== row.version || kept.organisationWrites !== stamp.organisationWrites;
-      })
-      .map((row) => row.key as string);
-    const read = new Map<string, BlueprintFlow>();
-    if (stale.length > 0) {
-      for (const blueprint of await this.store.contents(runner, stale)) {
-        const flow = flowOf(blueprint);
-        read.set(blueprint.key, flow);
-        remember(this.flows, blueprint.key, { version: blueprint.version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
+  async tracesInScope(
+    runner: Reads,
+    stamp: Stamp,
+    scope: { key: string | null; states: readonly BlueprintState[] | null },
+    shape: TraceShape,
+    read: ActionReader,
+  ): Promise<{ flow: BlueprintFlow; version: number }[]> {
+    const variant = `${shape.maxDepth}\u0000${shape.painPointKeys === null ? '*' : JSON.stringify(shape.painPointKeys)}\u0000`;
+    const held = (kept: KeptTrace | undefined): kept is KeptTrace => kept !== undefined && kept.organisationWrites === stamp.organisationWrites;
+    const known: Record<string, number> = {};
+    if (scope.key !== null) {
+      const kept = this.traces.get(variant + scope.key);
+      if (held(kept)) known[scope.key] = kept.version;
+    } else {
+      for (const [id, kept] of this.traces) if (id.startsWith(variant) && held(kept)) known[kept.blueprintKey] = kept.version;
+    }
+    const parameters = { key: scope.key, states: scope.states, painPointKeys: shape.painPointKeys, maxDepth: shape.maxDepth };
+    const rows = await runner.run(TRACES_STATEMENT, { ...parameters, known });
+    if (scope.key !== null && rows.length === 0) throw new NotFoundError(`No blueprint has the key "${scope.key}"`);
+
+    const traces: { flow: BlueprintFlow; version: number }[] = [];
+    const evicted: string[] = [];
+    for (const row of rows.filter((r) => r.inStates as boolean)) {
+      const key = row.key as string;
+      const version = row.version as number;
+      if (row.traced as boolean) {
+        const flow = traceFlow(row, read);
+        remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
+        traces.push({ flow, version });
+        continue;
+      }
+      const kept = this.traces.get(variant + key);
+      if (kept && kept.version === version) {
+        touch(this.traces, variant + key, kept);
+        traces.push({ flow: kept.flow, version });
+      } else {
+        evicted.push(key); // let go by another question meanwhile
       }
     }
-    // A blueprint deleted between the two reads is left out, as a read a moment later would.
-    return wanted.flatMap((row) => {
-      const key = row.key as string;
-      const flow = read.get(key) ?? this.flows.get(key)?.flow;
-      if (flow && !read.has(key)) touch(this.flows, key, this.flows.get(key)!);
-      return flow ? [flow] : [];
-    });
+    for (const key of evicted) {
+      // Rare: traced again, in the same reads; a blueprint deleted meanwhile is left out, as a read a moment later would.
+      const [row] = await runner.run(TRACES_STATEMENT, { ...parameters, key, known: {} });
+      if (row?.inStates) traces.push({ flow: traceFlow(row, read), version: row.version as number });
+    }
+    return traces.sort((a, b) => compareKeys(a.flow.blueprintKey, b.flow.blueprintKey));
+  }
+
+  /** Every DEPENDS_ON edge of the blueprints, with owners, at the versions given (as tracesInScope read them). */
+  async edgesOf(runner: Reads, stamp: Stamp, versions: { key: string; version: number }[]): Promise<Map<string, BlueprintEdges>> {
+    const found = new Map<string, BlueprintEdges>();
+    const stale: string[] = [];
+    for (const { key, version } of versions) {
+      const kept = this.edges.get(key);
+      if (kept && kept.version === version && kept.organisationWrites === stamp.organisationWrites) {
+        touch(this.edges, key, kept);
+        found.set(key, kept.handoffs);
+      } else {
+        stale.push(key);
+      }
+    }
+    if (stale.length > 0) {
+      for (const row of await runner.run('analysis-edges', { keys: stale })) {
+        const handoffs = edgesOf(row);
+        found.set(row.key as string, handoffs);
+        remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);
+      }
+    }
+    return found;
   }
 }

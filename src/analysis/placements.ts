@@ -45,7 +45,7 @@ function sourcesOf(action: Action, department: string): PlacementSource[] {
 /** The placements of one pain point's flow, action by action in the order the flow reached them. */
 export function placementsOf(flow: BlueprintFlow, result: FlowResult): Placement[] {
   const placements: Placement[] = [];
-  const blueprintKey = flow.blueprint.key;
+  const blueprintKey = flow.blueprintKey;
   for (const [key, node] of result.nodes) {
     if (!(node.kept > 0)) continue;
     const action = flow.actions.get(key)!;

@@ -1,6 +1,6 @@
 import { PainPoint } from '../blueprints/models/blueprint.model';
 import { Department } from '../blueprints/models/organisation.model';
-import { DEFAULT_FLOW_PARAMS, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
+import { DEFAULT_FLOW_PARAMS, FlowGraph, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
 import { pace } from '../common/pacer';
 import { BlueprintFlow, departmentsOf, sourceOf } from './flow-model';
 import { PainPointChains } from './pain-point-chains';
@@ -61,11 +61,20 @@ export async function rootCauseReport(painPoints: ScopedPainPoint[], params: Flo
 }
 
 /**
- * Handoffs between departments along every DEPENDS_ON edge of the flows, and
- * the blame mass that crossed them under the default parameters.
+ * What departmentDependencies reads of a blueprint: the flow of every pain
+ * point under the default parameters, and every DEPENDS_ON edge with the
+ * owners of its two ends (all of `flow.graph` when it holds the whole blueprint).
  */
-export async function departmentDependencies(flows: BlueprintFlow[]): Promise<DepartmentDependency[]> {
-  const departments = departmentsOf(flows);
+export interface HandoffSource {
+  flow: BlueprintFlow;
+  edges: FlowGraph;
+}
+
+/**
+ * Handoffs between departments along every DEPENDS_ON edge of the
+ * blueprints, and the blame mass that crossed them under the default parameters.
+ */
+export async function departmentDependencies(sources: HandoffSource[], departments: ReadonlyMap<string, Department>): Promise<DepartmentDependency[]> {
   const pairs = new Map<string, { from: string; to: string; handoffs: number; impact: number; blueprints: Set<string> }>();
   const pair = (from: string, to: string) => {
     const id = edgeId(from, to);
@@ -74,16 +83,16 @@ export async function departmentDependencies(flows: BlueprintFlow[]): Promise<De
     return entry;
   };
 
-  for (const flow of flows) {
+  for (const { flow, edges } of sources) {
     const edgeMass = new Map<string, number>();
-    for (const painPoint of flow.blueprint.painPoints) {
+    for (const painPoint of flow.painPoints) {
       await pace();
       const result = blameFlow(flow.graph, sourceOf(painPoint), DEFAULT_FLOW_PARAMS);
       for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
     }
-    for (const action of flow.graph.values()) {
+    for (const action of edges.values()) {
       for (const target of action.dependsOn) {
-        const targetOwners = flow.graph.get(target)!.owners;
+        const targetOwners = edges.get(target)!.owners;
         if (action.owners.length === 0 || targetOwners.length === 0) continue;
         const perPair = (edgeMass.get(edgeId(action.key, target)) ?? 0) / (action.owners.length * targetOwners.length);
         for (const from of action.owners) {
@@ -92,7 +101,7 @@ export async function departmentDependencies(flows: BlueprintFlow[]): Promise<De
             const entry = pair(from, to);
             entry.handoffs++;
             entry.impact += perPair;
-            entry.blueprints.add(flow.blueprint.key);
+            entry.blueprints.add(flow.blueprintKey);
           }
         }
       }

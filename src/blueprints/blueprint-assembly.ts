@@ -35,8 +35,39 @@ export function blueprintHeader(row: Row): Blueprint {
 
 export function assembleBlueprint(row: Row): Blueprint {
   const blueprint = blueprintHeader(row);
+  const stageRows = (row.stages as { key: string; name: string; position: number }[]).sort(byPosition);
+  const stepRows = (row.steps as { key: string; name: string; evidence: string[] | null; position: number; stage: string }[]).sort(byPosition);
+  const actionRows = (row.actions as ActionRow[]).sort(byPosition);
 
-  // Departments, roles, systems and processes as shared objects, one per key, as in the graph.
+  const actionOf = actionAssembler();
+  const actions = new Map<string, Action>();
+  for (const a of actionRows) actions.set(a.key, actionOf(a));
+  for (const a of actionRows) {
+    actions.get(a.key)!.dependsOn = keysInOrder(a.dependsOn).map((key) => actions.get(key)!).filter(Boolean);
+  }
+
+  const steps = new Map<string, Step & { stage: string }>();
+  for (const t of stepRows) steps.set(t.key, { key: t.key, name: t.name, evidence: t.evidence ?? [], actions: [], stage: t.stage });
+  for (const action of actions.values()) steps.get(action.stepKey)?.actions.push(action);
+  const stages = new Map<string, Stage>();
+  for (const s of stageRows) stages.set(s.key, { key: s.key, name: s.name, steps: [] });
+  for (const { stage, ...step } of steps.values()) stages.get(stage)?.steps.push(step);
+  blueprint.stages = [...stages.values()];
+  // Stored positions count within a parent (or, written earlier, across the blueprint); an action's
+  // position is its place in the document's order.
+  let position = 0;
+  for (const stage of blueprint.stages) for (const step of stage.steps) for (const action of step.actions) action.position = position++;
+
+  blueprint.painPoints = (row.painPoints as PainPointRow[]).sort(byPosition).map((p) => painPointOf(p, blueprint.key, actions));
+  return blueprint;
+}
+
+/**
+ * Builds actions from their rows, the departments, roles, systems and
+ * processes they name shared as one object per key, as in the graph. Leaves
+ * `dependsOn` empty: the caller links the actions it holds.
+ */
+export function actionAssembler(): (row: ActionRow) => Action {
   const departments = new Map<string, Department>();
   const department = (key: string, name: string): Department => {
     let found = departments.get(key);
@@ -54,12 +85,7 @@ export function assembleBlueprint(row: Row): Blueprint {
   const systems = new Map<string, System>();
   const processes = new Map<string, Process>();
 
-  const stageRows = (row.stages as { key: string; name: string; position: number }[]).sort(byPosition);
-  const stepRows = (row.steps as { key: string; name: string; evidence: string[] | null; position: number; stage: string }[]).sort(byPosition);
-  const actionRows = (row.actions as ActionRow[]).sort(byPosition);
-
-  const actions = new Map<string, Action>();
-  for (const a of actionRows) {
+  return (a) => {
     const role = shared(roles, a.role);
     const explicit = a.department ? department(a.department[0], a.department[1]) : null;
     const process = shared(processes, a.process);
@@ -70,7 +96,7 @@ export function assembleBlueprint(row: Row): Blueprint {
     for (const owner of [role?.department, explicit, process?.department, ...usedSystems.map((s) => s.department)]) {
       if (owner) owners.set(owner.key, owner);
     }
-    actions.set(a.key, {
+    return {
       key: a.key,
       lane: a.lane as Lane,
       name: a.name,
@@ -86,39 +112,24 @@ export function assembleBlueprint(row: Row): Blueprint {
       owners: [...owners.values()].sort((x, y) => compareKeys(x.key, y.key)),
       stepKey: a.step,
       position: a.position,
-    });
-  }
-  for (const a of actionRows) {
-    actions.get(a.key)!.dependsOn = keysInOrder(a.dependsOn).map((key) => actions.get(key)!).filter(Boolean);
-  }
+    };
+  };
+}
 
-  const steps = new Map<string, Step & { stage: string }>();
-  for (const t of stepRows) steps.set(t.key, { key: t.key, name: t.name, evidence: t.evidence ?? [], actions: [], stage: t.stage });
-  for (const action of actions.values()) steps.get(action.stepKey)?.actions.push(action);
-  const stages = new Map<string, Stage>();
-  for (const s of stageRows) stages.set(s.key, { key: s.key, name: s.name, steps: [] });
-  for (const { stage, ...step } of steps.values()) stages.get(stage)?.steps.push(step);
-  blueprint.stages = [...stages.values()];
-  // Stored positions count within a parent (or, written earlier, across the blueprint); an action's
-  // position is its place in the document's order.
-  let position = 0;
-  for (const stage of blueprint.stages) for (const step of stage.steps) for (const action of step.actions) action.position = position++;
-
-  blueprint.painPoints = (row.painPoints as PainPointRow[]).sort(byPosition).map(
-    (p): PainPoint => ({
-      key: p.key,
-      title: p.title,
-      description: p.description ?? null,
-      severity: p.severity,
-      frequency: p.frequency,
-      impact: p.severity * p.frequency,
-      category: p.category as PainCategory,
-      action: actions.get(p.action)!,
-      causes: keysInOrder(p.causes).map((key) => actions.get(key)!),
-      blueprintKey: blueprint.key,
-    }),
-  );
-  return blueprint;
+/** A pain point from its row, its actions taken from `actions` (which must hold them). */
+export function painPointOf(p: PainPointRow, blueprintKey: string, actions: ReadonlyMap<string, Action>): PainPoint {
+  return {
+    key: p.key,
+    title: p.title,
+    description: p.description ?? null,
+    severity: p.severity,
+    frequency: p.frequency,
+    impact: p.severity * p.frequency,
+    category: p.category as PainCategory,
+    action: actions.get(p.action)!,
+    causes: keysInOrder(p.causes).map((key) => actions.get(key)!),
+    blueprintKey,
+  };
 }
 
 /** An action as blueprint-contents.cypher (and edit-scope.cypher) give it. */
@@ -141,7 +152,8 @@ export interface ActionRow {
   dependsOn: Positioned[];
 }
 
-interface PainPointRow {
+/** A pain point as blueprint-contents.cypher (and analysis-traces.cypher) give it. */
+export interface PainPointRow {
   key: string;
   title: string;
   description: string | null;

@@ -95,13 +95,13 @@ function dependencyChanges(before: Map<string, Fields>, after: Map<string, Field
 async function figures(document: BlueprintDocument) {
   const flow: BlueprintFlow = flowOf(documentToBlueprint(document));
   const report = await rootCauseReport(
-    flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow })),
+    flow.painPoints.map((painPoint) => ({ painPoint, flow })),
     DEFAULT_FLOW_PARAMS,
   );
   const departments = departmentsOf([flow]);
   const scores = new Map(report.departments.map((row) => [row.department.key, row.score]));
   const handoffs = new Map<string, number>();
-  for (const dependency of await departmentDependencies([flow])) {
+  for (const dependency of await departmentDependencies([{ flow, edges: flow.graph }], departments)) {
     handoffs.set(JSON.stringify([dependency.from.key, dependency.to.key]), dependency.handoffs);
   }
   return { departments, scores, handoffs, totalImpact: report.totalImpact };

@@ -29,6 +29,11 @@ export function requestBookmarks(): string[] {
   return storage.getStore()?.given ?? [];
 }
 
+/** The HTTP request being served, as a key for what lasts as long as it does (its loaders); none outside one. */
+export function servedRequest(): object | undefined {
+  return storage.getStore();
+}
+
 /** Tells the client the bookmarks of a write it made, to send with its next requests. */
 export function answerBookmarks(bookmarks: string[]): void {
   const request = storage.getStore();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
-import neo4j, { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, QueryResult, Session } from 'neo4j-driver';
 import { answerBookmarks, requestBookmarks } from './causal-consistency';
 import { cypher } from './cypher-files';
 import { toPlain } from './driver-values';
@@ -8,6 +8,9 @@ import { mapNeo4jError } from './neo4j-errors';
 import { NEO4J_DRIVER, NEO4J_OPTIONS, Neo4jOptions } from './database.tokens';
 
 export type Row = Record<string, unknown>;
+
+/** How often one statement alone is tried when the database answers with a transient error. */
+const STATEMENT_ATTEMPTS = 3;
 
 /**
  * What a unit of work sees: named queries from cypher/, values as parameters.
@@ -64,15 +67,20 @@ export class Neo4jExecutor {
 
   /**
    * One read statement in a transaction of its own (auto-commit): one round
-   * trip instead of a transaction's begin, run and commit, for the small
-   * reads a request makes before deciding what else to read. Not retried;
-   * bookmarks hold as for every read.
+   * trip instead of a transaction's begin, run and commit, for reads that need
+   * no more than one statement. Retried on transient errors, as a managed
+   * transaction is; bookmarks hold as for every read.
    */
-  async readStatement(queryName: string, parameters: Record<string, unknown> = {}): Promise<Row[]> {
+  async readStatement(queryName: string | string[], parameters: Record<string, unknown> = {}): Promise<Row[]> {
     return this.inSession('READ', async (session) => {
-      this.queryCount++;
-      const result = await session.run(cypher(queryName), parameters, this.transactionConfig);
-      return result.records.map((record) => toPlain(record.toObject()) as Row);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.logged(queryName, (text) => session.run(text, parameters, this.transactionConfig));
+        } catch (error) {
+          if (attempt >= STATEMENT_ATTEMPTS || !neo4j.isRetriableError(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+        }
+      }
     });
   }
 
@@ -98,18 +106,21 @@ export class Neo4jExecutor {
   private runner(tx: ManagedTransaction, committed: (() => void)[]): QueryRunner {
     return {
       afterCommit: (callback) => committed.push(callback),
-      run: async (queryName, parameters = {}) => {
-        this.queryCount++;
-        const names = Array.isArray(queryName) ? queryName : [queryName];
-        const started = performance.now();
-        const result = await tx.run(names.map(cypher).join('\n'), parameters);
-        const ms = Math.round(performance.now() - started);
-        if (ms >= this.options.slowQueryMs) {
-          this.logger.warn({ message: 'slow statement', query: names.join('+'), durationMs: ms, rows: result.records.length });
-        }
-        return result.records.map((record) => toPlain(record.toObject()) as Row);
-      },
+      run: (queryName, parameters = {}) => this.logged(queryName, (text) => tx.run(text, parameters)),
     };
+  }
+
+  /** Runs the named queries' joined text as one statement, counted, and logged when slow. */
+  private async logged(queryName: string | string[], run: (text: string) => Promise<QueryResult>): Promise<Row[]> {
+    this.queryCount++;
+    const names = Array.isArray(queryName) ? queryName : [queryName];
+    const started = performance.now();
+    const result = await run(names.map(cypher).join('\n'));
+    const ms = Math.round(performance.now() - started);
+    if (ms >= this.options.slowQueryMs) {
+      this.logger.warn({ message: 'slow statement', query: names.join('+'), durationMs: ms, rows: result.records.length });
+    }
+    return result.records.map((record) => toPlain(record.toObject()) as Row);
   }
 
   private async inSession<T>(mode: 'READ' | 'WRITE', work: (session: Session) => Promise<T>): Promise<T> {

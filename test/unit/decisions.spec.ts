@@ -87,7 +87,7 @@ function cycle(): any {
 const scopeOf = (...documents: any[]): ScopedPainPoint[] =>
   documents.flatMap((document) => {
     const flow = flowOf(documentToBlueprint(canonicalDocument(document)));
-    return flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow }));
+    return flow.painPoints.map((painPoint) => ({ painPoint, flow }));
   });
 const DEFAULTS = { retention: 0.5, maxDepth: 6 };
 const entries = async (level: BlameLevel, scoped: ScopedPainPoint[], params = DEFAULTS) => {

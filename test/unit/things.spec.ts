@@ -67,7 +67,7 @@ describe('the cards a thing is about', () => {
     await fc.assert(
       fc.asyncProperty(validDocument('org'), async (generated) => {
         const flow = flowOf(documentToBlueprint(canonicalDocument({ ...generated, key: 'bp' })));
-        const scoped = flow.blueprint.painPoints.map((painPoint) => ({ painPoint, flow }));
+        const scoped = flow.painPoints.map((painPoint) => ({ painPoint, flow }));
         for await (const { placements } of placedPainPoints(scoped, { retention: 0.5, maxDepth: 6 })) {
           for (const placement of placements) {
             const fixes: Fix[] = [
