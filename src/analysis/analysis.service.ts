@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../common/errors';
-import { Neo4jExecutor } from '../database/executor';
+import { Neo4jExecutor, QueryRunner } from '../database/executor';
 import { BlueprintStore } from '../blueprints/blueprint-store';
-import { Action } from '../blueprints/models/blueprint.model';
+import { Action, PainPoint } from '../blueprints/models/blueprint.model';
 import { BlueprintState } from '../blueprints/models/enums';
 import { KeptResults, Stamp, TraceShape } from './kept-results';
 import { ACTIONS_STATEMENT, ActionReader, actionId, actionIdParts, traceFlow } from './traces';
@@ -68,8 +68,8 @@ export class AnalysisService {
         throw new NotFoundError(`No blueprint has the key "${blueprintKey}"`);
       }
       const reached = [...(row.own as ReachedAction[]), ...(row.dependents as ReachedAction[])];
-      const keys = [...new Set(reached.map((action) => action.blueprintKey))];
-      return dependentsAnswer(reached, keys.length > 0 ? await this.store.contents(runner, keys) : []);
+      const read = await this.actionsRead(runner, reached, true);
+      return dependentsAnswer(reached, read.actions, read.painPoints);
     });
   }
 
@@ -181,14 +181,22 @@ export class AnalysisService {
   private readonly statement = { run: (name: string | string[], parameters?: Record<string, unknown>) => this.executor.readStatement(name, parameters) };
 
   /** The actions a client asks for that a trace names but does not hold (what an action at its edge depends on). */
-  private readonly readActions: ActionReader = async (ids) => {
-    const rows = await this.executor.readStatement(ACTIONS_STATEMENT, { actions: ids.map(actionIdParts) });
-    const found = new Map<string, Action>();
-    for (const row of rows) {
-      for (const action of traceFlow(row, this.readActions).actions.values()) found.set(actionId(row.key as string, action.key), action);
+  private readonly readActions: ActionReader = async (ids) =>
+    (await this.actionsRead(this.statement, ids.map(actionIdParts), false)).actions;
+
+  /** Actions by blueprint and key, as clients read them, by actionId; with `painPointsAtRisk`, the pain points at or caused by one. */
+  private async actionsRead(runner: Pick<QueryRunner, 'run'>, named: { blueprintKey: string; key: string }[], painPointsAtRisk: boolean) {
+    const actions = new Map<string, Action>();
+    const painPoints: PainPoint[] = [];
+    if (named.length === 0) return { actions, painPoints };
+    const parameters = { actions: named.map(({ blueprintKey, key }) => ({ blueprintKey, key })), painPointsAtRisk };
+    for (const row of await runner.run(ACTIONS_STATEMENT, parameters)) {
+      const flow = traceFlow(row, this.readActions);
+      for (const action of flow.actions.values()) actions.set(actionId(flow.blueprintKey, action.key), action);
+      painPoints.push(...flow.painPoints);
     }
-    return found;
-  };
+    return { actions, painPoints };
+  }
 }
 
 /** Every pain point, the default depth: what departmentDependencies and opportunities trace. */

@@ -20,7 +20,7 @@ export interface AppConfig {
 export interface AnalysisConfig {
   /** Answers kept, each for one question with its arguments (ANALYSIS_KEPT_RESULTS). */
   keptResults: number;
-  /** Blueprints kept as read and prepared for the blame flow (ANALYSIS_KEPT_BLUEPRINTS). */
+  /** Blueprint traces kept for the blame flow, per shape of question, and as many blueprints' edges (ANALYSIS_KEPT_BLUEPRINTS). */
   keptBlueprints: number;
 }
 
