@@ -14,6 +14,8 @@ export interface BenchResults {
   database: { where: string; server: string };
   dataset: { departments: number; targetNodes: number; targetPainPoints: number; phases: Phase[] };
   measurements: MeasurementResult[];
+  /** High-water marks of resident memory over the whole run (VmHWM), in bytes; null where not known. */
+  peakMemory: { app: number | null; neo4j: number | null; bench: number };
   seconds: number;
 }
 
@@ -39,6 +41,8 @@ export function writeResults(results: BenchResults, directory: string): string {
   return file;
 }
 
+const mebibytes = (bytes: number | null) => (bytes === null ? 'not measured' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+
 export function markdown(results: BenchResults): string {
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' ');
   const { machine: m, dataset } = results;
@@ -53,6 +57,9 @@ export function markdown(results: BenchResults): string {
     '| data around the target | blueprints | nodes | relationships | import time (s) |',
     '|---|---:|---:|---:|---:|',
     ...dataset.phases.map((phase) => `| ${phase.scale}x | ${phase.blueprints} | ${phase.nodes} | ${phase.relationships} | ${phase.loadSeconds.toFixed(1)} |`),
+    '',
+    `Peak resident memory (VmHWM) at the end of the run: the app ${mebibytes(results.peakMemory.app)} (since the last of throughput\'s resets, if it ran), ` +
+      `Neo4j ${mebibytes(results.peakMemory.neo4j)}, the bench process (which loads the data) ${mebibytes(results.peakMemory.bench)}.`,
     '',
   ];
   for (const measurement of results.measurements) {

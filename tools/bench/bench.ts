@@ -28,6 +28,7 @@ import { ROOT_CAUSES } from './measurements/root-causes-query';
 import { measurePeers } from './measurements/peer';
 import { ScaleMeasurement } from './measurements/scale';
 import { measureThroughput } from './measurements/throughput';
+import { procStatusBytes } from '../ops/stack';
 import { nestedReadDocuments } from './peers/nested-read';
 import { DEFAULT_SAMPLING } from './statistics';
 
@@ -164,6 +165,11 @@ async function main(): Promise<void> {
         phases: data.phases,
       },
       measurements,
+      peakMemory: {
+        app: app ? procStatusBytes(app.process.pid, 'VmHWM') : null,
+        neo4j: database.embedded?.pid() ? procStatusBytes(database.embedded.pid()!, 'VmHWM') : null,
+        bench: procStatusBytes(process.pid, 'VmHWM'),
+      },
       seconds: (performance.now() - started) / 1000,
     };
     const file = writeResults(results, options.results);

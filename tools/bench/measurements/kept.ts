@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { BenchContext, MeasurementResult, bar, summaryCells, times } from '../bench-context';
 import { sampleAlternately, summarise } from '../statistics';
+import { procStatusBytes } from '../../ops/stack';
 import { DEFAULT_FLOW_PARAMS } from '../../../src/analysis/blame-flow';
 import { TRACES_STATEMENT } from '../../../src/analysis/traces';
 
@@ -92,6 +93,9 @@ export async function measureKept(context: BenchContext): Promise<MeasurementRes
   table.push(`| ${ONE_AFTER_CHANGE}, against the bare read of its trace | | | | ${times(overBare)} of the bare read | ≤ ${AFTER_CHANGE_OVER_BARE_TRACE}x |`);
   bars.push(bar(`${ONE_AFTER_CHANGE}: p50 within ${AFTER_CHANGE_OVER_BARE_TRACE}x of the bare Cypher read of its trace`, overBare, AFTER_CHANGE_OVER_BARE_TRACE, true));
   data['rootCauses, one blueprint, after a change, over the bare trace'] = overBare;
+  // Before throughput resets it: the app's peak since it started, through every question above.
+  data.appPeakRss = procStatusBytes(app.process.pid, 'VmHWM');
+  table.push('', `The app's peak resident memory since it started, through these questions: ${(Number(data.appPeakRss) / 2 ** 20).toFixed(0)} MB.`);
   return {
     name: 'kept',
     title: 'Organisation-wide questions asked again, as a ratio of a trivial request',
