@@ -135,15 +135,18 @@ export class AnalysisService {
     return scoped;
   }
 
-  /** Handoffs over every edge of the blueprints in scope, with the blame that crossed them: their traces and edges in one transaction. */
+  /**
+   * Handoffs over every edge of the blueprints in scope, with the blame that crossed them: their
+   * traces, then their edges, each read at its own version, in statements of their own (an
+   * organisation's worth in one transaction would outlast its timeout). A write between the two makes
+   * this answer stale under its stamp, so the next question computes it again.
+   */
   async departmentDependencies(scope: BlueprintScopeArgs, stamp?: Stamp): Promise<DepartmentDependency[]> {
     return this.keptAnswer('departmentDependencies', scope, stamp, async (read) => {
-      const sources = await this.executor.read(async (runner) => {
-        const traces = await this.kept.tracesInScope(runner, read, scopeOf(scope), EVERY_PAIN_POINT, this.readActions);
-        const edges = await this.kept.edgesOf(runner, read, traces.map(({ flow, version }) => ({ key: flow.blueprintKey, version })));
-        // A blueprint deleted between the two reads is left out, as a read a moment later would.
-        return traces.flatMap(({ flow }) => (edges.has(flow.blueprintKey) ? [{ flow, ...edges.get(flow.blueprintKey)! }] : []));
-      });
+      const traces = await this.kept.tracesInScope(this.statement, read, scopeOf(scope), EVERY_PAIN_POINT, this.readActions);
+      const edges = await this.kept.edgesOf(this.statement, read, traces.map(({ flow, version }) => ({ key: flow.blueprintKey, version })));
+      // A blueprint deleted between the two reads is left out, as a read a moment later would.
+      const sources = traces.flatMap(({ flow }) => (edges.has(flow.blueprintKey) ? [{ flow, ...edges.get(flow.blueprintKey)! }] : []));
       const departments = new Map(sources.flatMap(({ departments }) => [...departments]));
       return departmentDependencies(sources, departments);
     });

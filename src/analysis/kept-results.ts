@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { NotFoundError } from '../common/errors';
 import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
-import { QueryRunner } from '../database/executor';
+import { QueryRunner, Row } from '../database/executor';
 import { BlueprintState } from '../blueprints/models/enums';
 import { compareKeys } from '../common/compare-keys';
 import { remember, touch } from '../common/recent-entries';
@@ -23,7 +23,7 @@ export interface TraceShape {
   maxDepth: number;
 }
 
-/** Where a question's statements run: one statement alone (traces), or a read transaction (traces with edges). */
+/** Where a question's statements run: each alone, its own read transaction. */
 type Reads = Pick<QueryRunner, 'run'>;
 
 interface KeptTrace {
@@ -98,33 +98,34 @@ export class KeptResults {
     } else {
       for (const [id, kept] of this.traces) if (id.startsWith(variant) && held(kept)) known[kept.blueprintKey] = kept.version;
     }
-    const parameters = { key: scope.key, states: scope.states, painPointKeys: shape.painPointKeys, maxDepth: shape.maxDepth };
-    const rows = await runner.run(TRACES_STATEMENT, { ...parameters, known });
+    const parameters = { key: scope.key, keys: null, states: scope.states, painPointKeys: shape.painPointKeys, maxDepth: shape.maxDepth };
+    const rows = await runner.run(TRACES_STATEMENT, { ...parameters, known, traceAtMost: this.limits.tracedPerStatement });
     if (scope.key !== null && rows.length === 0) throw new NotFoundError(`No blueprint has the key "${scope.key}"`);
 
     const traces: { flow: BlueprintFlow; version: number }[] = [];
-    const evicted: string[] = [];
-    for (const row of rows.filter((r) => r.inStates as boolean)) {
+    const traced = (row: Row) => {
       const key = row.key as string;
       const version = row.version as number;
-      if (row.traced as boolean) {
-        const flow = traceFlow(row, read);
-        remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
-        traces.push({ flow, version });
-        continue;
-      }
+      const flow = traceFlow(row, read);
+      remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
+      traces.push({ flow, version });
+    };
+    // Those left for later statements: beyond one statement's share, or let go by another question meanwhile.
+    const pending: string[] = [];
+    for (const row of rows.filter((r) => r.inStates as boolean)) {
+      const key = row.key as string;
       const kept = this.traces.get(variant + key);
-      if (kept && kept.version === version) {
+      if (row.traced as boolean) traced(row);
+      else if (kept && kept.version === row.version && known[key] !== undefined) {
         touch(this.traces, variant + key, kept);
-        traces.push({ flow: kept.flow, version });
-      } else {
-        evicted.push(key); // let go by another question meanwhile
-      }
+        traces.push({ flow: kept.flow, version: kept.version });
+      } else pending.push(key);
     }
-    for (const key of evicted) {
-      // Rare: traced again, in the same reads; a blueprint deleted meanwhile is left out, as a read a moment later would.
-      const [row] = await runner.run(TRACES_STATEMENT, { ...parameters, key, known: {} });
-      if (row?.inStates) traces.push({ flow: traceFlow(row, read), version: row.version as number });
+    for (let at = 0; at < pending.length; at += this.limits.tracedPerStatement) {
+      const keys = pending.slice(at, at + this.limits.tracedPerStatement);
+      // A blueprint deleted meanwhile is left out, as a read a moment later would.
+      const more = await runner.run(TRACES_STATEMENT, { ...parameters, key: null, keys, known: {}, traceAtMost: keys.length });
+      for (const row of more) if (row.inStates && row.traced) traced(row);
     }
     return traces.sort((a, b) => compareKeys(a.flow.blueprintKey, b.flow.blueprintKey));
   }
@@ -142,8 +143,8 @@ export class KeptResults {
         stale.push(key);
       }
     }
-    if (stale.length > 0) {
-      for (const row of await runner.run('analysis-edges', { keys: stale })) {
+    for (let at = 0; at < stale.length; at += this.limits.tracedPerStatement) {
+      for (const row of await runner.run('analysis-edges', { keys: stale.slice(at, at + this.limits.tracedPerStatement) })) {
         const handoffs = edgesOf(row);
         found.set(row.key as string, handoffs);
         remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);

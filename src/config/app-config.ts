@@ -22,9 +22,11 @@ export interface AnalysisConfig {
   keptResults: number;
   /** Blueprint traces kept for the blame flow, per shape of question, and as many blueprints' edges (ANALYSIS_KEPT_BLUEPRINTS). */
   keptBlueprints: number;
+  /** Blueprints one statement traces at most, so that each stays well within the query timeout (ANALYSIS_TRACED_PER_STATEMENT). */
+  tracedPerStatement: number;
 }
 
-export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = { keptResults: 256, keptBlueprints: 2_000 };
+export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = { keptResults: 256, keptBlueprints: 2_000, tracedPerStatement: 250 };
 
 export interface SecurityConfig {
   /** None: the API is open, and then only served on loopback unless `allowOpenApi`. */
@@ -187,6 +189,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     analysis: {
       keptResults: integer('ANALYSIS_KEPT_RESULTS', DEFAULT_ANALYSIS_CONFIG.keptResults, 0, 1_000_000),
       keptBlueprints: integer('ANALYSIS_KEPT_BLUEPRINTS', DEFAULT_ANALYSIS_CONFIG.keptBlueprints, 0, 1_000_000),
+      tracedPerStatement: integer('ANALYSIS_TRACED_PER_STATEMENT', DEFAULT_ANALYSIS_CONFIG.tracedPerStatement, 1, 100_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

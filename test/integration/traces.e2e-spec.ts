@@ -12,6 +12,8 @@ import { cypher } from '../../src/database/cypher-files';
 import { validDocument } from '../property/document-arbitrary';
 import { runCypher } from '../helpers/cypher';
 import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
+import { exampleWithOwnOrganisation } from '../helpers/fixtures';
+import { DEFAULT_ANALYSIS_CONFIG, loadConfig } from '../../src/config/app-config';
 
 /**
  * The analysis reads traces (each pain point, the actions its walk reaches
@@ -184,10 +186,12 @@ describe('the analysis, read as traces', () => {
       const traced = async (maxDepth: number) => {
         const [row] = await runCypher(api, TRACES_STATEMENT.map(cypher).join('\n'), {
           key,
+          keys: null,
           states: null,
           known: {},
           painPointKeys: null,
           maxDepth,
+          traceAtMost: 1,
         });
         return (row.actions as { key: string }[]).map((action) => action.key).sort();
       };
@@ -208,5 +212,26 @@ describe('the analysis, read as traces', () => {
       // The stamp, the trace, then f1's dependencies (b1), then b1's (s1) and s1's (s2): one batched read each.
       expect(api.queryCount() - before).toBe(5);
     });
+  });
+
+  it('traces many blueprints a few per statement, with the same figures', async () => {
+    const { security, logging } = loadConfig({});
+    const few = await startTestApp({ serving: { security, logging, analysis: { ...DEFAULT_ANALYSIS_CONFIG, tracedPerStatement: 2 } } });
+    try {
+      const states = ['DAY_IN_LIFE'];
+      // Five blueprints, each with an organisation of its own.
+      const documents = Array.from({ length: 5 }, (_, i) => ({ ...exampleWithOwnOrganisation(uniqueKey('few-bp'), uniqueKey(`few${i}`)), state: 'DAY_IN_LIFE' }));
+      await dataOf(api, IMPORT, { documents });
+      const query = `query($states: [BlueprintState!]) {
+        rootCauses(states: $states) { totalImpact painPointCount departments { department { key } score } }
+        departmentDependencies(states: $states) { from { key } to { key } handoffs impact blueprints }
+      }`;
+      // Other tests' blueprints in that state may be there too: at least three statements of two either way.
+      const answer = await dataOf(few, query, { states });
+      expect(answer.rootCauses.painPointCount).toBeGreaterThanOrEqual(documents.length);
+      expect(answer).toEqual(await dataOf(api, query, { states }));
+    } finally {
+      await few.close();
+    }
   });
 });
