@@ -62,10 +62,12 @@ export async function measureKept(context: BenchContext): Promise<MeasurementRes
       [BARE_TRACE]: () =>
         context.services.executor.readStatement(TRACES_STATEMENT, {
           key,
+          keys: null,
           states: null,
           known: {},
           painPointKeys: null,
           maxDepth: DEFAULT_FLOW_PARAMS.maxDepth,
+          traceAtMost: 1,
         }),
     },
     context.sampling,
