@@ -6,7 +6,7 @@ import { BlueprintState } from '../blueprints/models/enums';
 import { compareKeys } from '../common/compare-keys';
 import { remember, touch } from '../common/recent-entries';
 import { BlueprintFlow } from './flow-model';
-import { ActionReader, BlueprintEdges, TRACES_STATEMENT, edgesOf, traceFlow } from './traces';
+import { ActionReader, BlueprintEdges, TRACES_STATEMENT, TraceRequest, blueprintEdgesOf, traceFlow, traceParameters } from './traces';
 
 /** The AnalysisConfig the app was started with; the defaults where none is provided (the command line). */
 export const ANALYSIS_CONFIG = Symbol('ANALYSIS_CONFIG');
@@ -98,8 +98,8 @@ export class KeptResults {
     } else {
       for (const [id, kept] of this.traces) if (id.startsWith(variant) && held(kept)) known[kept.blueprintKey] = kept.version;
     }
-    const parameters = { key: scope.key, keys: null, states: scope.states, painPointKeys: shape.painPointKeys, maxDepth: shape.maxDepth };
-    const rows = await runner.run(TRACES_STATEMENT, { ...parameters, known, traceAtMost: this.limits.tracedPerStatement });
+    const request: TraceRequest = { ...scope, keys: null, ...shape, known, traceAtMost: this.limits.tracedPerStatement };
+    const rows = await runner.run(TRACES_STATEMENT, traceParameters(request));
     if (scope.key !== null && rows.length === 0) throw new NotFoundError(`No blueprint has the key "${scope.key}"`);
 
     const traces: { flow: BlueprintFlow; version: number }[] = [];
@@ -124,7 +124,7 @@ export class KeptResults {
     for (let at = 0; at < pending.length; at += this.limits.tracedPerStatement) {
       const keys = pending.slice(at, at + this.limits.tracedPerStatement);
       // A blueprint deleted meanwhile is left out, as a read a moment later would.
-      const more = await runner.run(TRACES_STATEMENT, { ...parameters, key: null, keys, known: {}, traceAtMost: keys.length });
+      const more = await runner.run(TRACES_STATEMENT, traceParameters({ ...request, key: null, keys, known: {}, traceAtMost: keys.length }));
       for (const row of more) if (row.inStates && row.traced) traced(row);
     }
     return traces.sort((a, b) => compareKeys(a.flow.blueprintKey, b.flow.blueprintKey));
@@ -145,7 +145,7 @@ export class KeptResults {
     }
     for (let at = 0; at < stale.length; at += this.limits.tracedPerStatement) {
       for (const row of await runner.run('analysis-edges', { keys: stale.slice(at, at + this.limits.tracedPerStatement) })) {
-        const handoffs = edgesOf(row);
+        const handoffs = blueprintEdgesOf(row);
         found.set(row.key as string, handoffs);
         remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);
       }

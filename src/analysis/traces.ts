@@ -18,6 +18,24 @@ import { BlueprintFlow, flowActionOf } from './flow-model';
 
 /** The statement that traces the blueprints in scope: which, and their walks. */
 export const TRACES_STATEMENT = ['analysis-traces', 'trace-reach'];
+/** What TRACES_STATEMENT reads: its scope, the traces the caller keeps, and how many it traces at most. */
+export interface TraceRequest {
+  key: string | null;
+  keys: readonly string[] | null;
+  states: readonly string[] | null;
+  painPointKeys: readonly string[] | null;
+  maxDepth: number;
+  /** Blueprint key -> the version whose trace the caller keeps (none is traced again). */
+  known: Record<string, number>;
+  traceAtMost: number;
+}
+
+/** TRACES_STATEMENT's parameters, every one named (Cypher refuses a statement with one missing). */
+export function traceParameters(request: TraceRequest): Record<string, unknown> {
+  const { key, keys, states, painPointKeys, maxDepth, known, traceAtMost } = request;
+  return { key, keys, states, painPointKeys, maxDepth, known, traceAtMost };
+}
+
 /** The statement that reads actions named by blueprint and key as a trace holds them. */
 export const ACTIONS_STATEMENT = ['analysis-actions', 'trace-reach'];
 
@@ -102,7 +120,7 @@ export interface BlueprintEdges {
   departments: Map<string, Department>;
 }
 
-export function edgesOf(row: Row): BlueprintEdges {
+export function blueprintEdgesOf(row: Row): BlueprintEdges {
   const edges = new Map<string, FlowAction>();
   const departments = new Map<string, Department>();
   for (const a of [...(row.actions as EdgeActionRow[])].sort(inDocumentOrder)) {

@@ -7,7 +7,7 @@ import { FlowParams } from '../../src/analysis/blame-flow';
 import { departmentsOf, flowOf } from '../../src/analysis/flow-model';
 import { contributionChains } from '../../src/analysis/pain-point-chains';
 import { departmentDependencies, painTrace, rootCauseReport } from '../../src/analysis/root-causes';
-import { TRACES_STATEMENT } from '../../src/analysis/traces';
+import { TRACES_STATEMENT, traceParameters } from '../../src/analysis/traces';
 import { cypher } from '../../src/database/cypher-files';
 import { validDocument } from '../property/document-arbitrary';
 import { runCypher } from '../helpers/cypher';
@@ -184,15 +184,8 @@ describe('the analysis, read as traces', () => {
 
     it('reads only the actions the walk reaches within maxDepth', async () => {
       const traced = async (maxDepth: number) => {
-        const [row] = await runCypher(api, TRACES_STATEMENT.map(cypher).join('\n'), {
-          key,
-          keys: null,
-          states: null,
-          known: {},
-          painPointKeys: null,
-          maxDepth,
-          traceAtMost: 1,
-        });
+        const parameters = traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth, known: {}, traceAtMost: 1 });
+        const [row] = await runCypher(api, TRACES_STATEMENT.map(cypher).join('\n'), parameters);
         return (row.actions as { key: string }[]).map((action) => action.key).sort();
       };
       expect(await traced(1)).toEqual(['c1', 'f1']);

@@ -41,7 +41,8 @@ export function writeResults(results: BenchResults, directory: string): string {
   return file;
 }
 
-const mebibytes = (bytes: number | null) => (bytes === null ? 'not measured' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+/** Bytes as whole megabytes, for the reports. */
+export const mebibytes = (bytes: number | null) => (bytes === null ? 'not measured' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 
 export function markdown(results: BenchResults): string {
   const load = (values: number[]) => values.map((value) => value.toFixed(1)).join(' ');

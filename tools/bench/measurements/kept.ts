@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { BenchContext, MeasurementResult, bar, summaryCells, times } from '../bench-context';
+import { mebibytes } from '../bench-report';
 import { sampleAlternately, summarise } from '../statistics';
 import { procStatusBytes } from '../../ops/stack';
 import { DEFAULT_FLOW_PARAMS } from '../../../src/analysis/blame-flow';
-import { TRACES_STATEMENT } from '../../../src/analysis/traces';
+import { TRACES_STATEMENT, traceParameters } from '../../../src/analysis/traces';
 
 /**
  * The organisation-wide questions a dashboard asks again and again, over
@@ -60,15 +61,10 @@ export async function measureKept(context: BenchContext): Promise<MeasurementRes
       'rootCauses, all blueprints, first request after one blueprint changed': timedAfterWrite('all', ROOT_CAUSES_ALL),
       [ONE_AFTER_CHANGE]: timedAfterWrite('one', ROOT_CAUSES_ONE, { key }),
       [BARE_TRACE]: () =>
-        context.services.executor.readStatement(TRACES_STATEMENT, {
-          key,
-          keys: null,
-          states: null,
-          known: {},
-          painPointKeys: null,
-          maxDepth: DEFAULT_FLOW_PARAMS.maxDepth,
-          traceAtMost: 1,
-        }),
+        context.services.executor.readStatement(
+          TRACES_STATEMENT,
+          traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth: DEFAULT_FLOW_PARAMS.maxDepth, known: {}, traceAtMost: 1 }),
+        ),
     },
     context.sampling,
   );
@@ -97,7 +93,7 @@ export async function measureKept(context: BenchContext): Promise<MeasurementRes
   data['rootCauses, one blueprint, after a change, over the bare trace'] = overBare;
   // Before throughput resets it: the app's peak since it started, through every question above.
   data.appPeakRss = procStatusBytes(app.process.pid, 'VmHWM');
-  table.push('', `The app's peak resident memory since it started, through these questions: ${(Number(data.appPeakRss) / 2 ** 20).toFixed(0)} MB.`);
+  table.push('', `The app's peak resident memory since it started, through these questions: ${mebibytes(data.appPeakRss as number)}.`);
   return {
     name: 'kept',
     title: 'Organisation-wide questions asked again, as a ratio of a trivial request',
