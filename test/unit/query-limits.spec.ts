@@ -56,10 +56,9 @@ describe('query measures', () => {
   it('measures each fragment once, so fragments that spread each other twice per level cost linear time', () => {
     const text = doublingFragments(40);
     expect(text.length).toBeLessThan(2000);
-    const started = performance.now();
+    // 2^40 key fields under a list of 10, plus the list itself: counted, not walked (a walk would not end
+    // within the test's timeout), so this holds without timing the measurement on a busy machine.
     const measured = measure(text);
-    expect(performance.now() - started).toBeLessThan(100);
-    // 2^40 key fields under a list of 10, plus the list itself: counted, not walked.
     expect(measured.cost).toBe(10 * (1 + 2 ** 40));
     expect(measured.depth).toBe(2);
   });
