@@ -1,6 +1,7 @@
 // The walk of a trace. Follows a file that binds, per blueprint `b`: `entries` (the actions walks start
 // from), `reach` (how many DEPENDS_ON steps they take at most), `also` (actions read without walking from
-// them), and `version`, `inStates`, `traced` and `painPoints`, passed through. Reads every action within
+// them), and `version`, `inStates`, `traced` and `painPoints`, passed through, with the version read again
+// once all is read (`versionAfter`): a write that committed meanwhile may show in part. Reads every action within
 // `reach` steps of an entry, by one pruning breadth-first expansion per entry (its bound 20 is
 // MAX_DEPTH_LIMIT; `reach` filters), with what the blame flow and clients read of it: its references with
 // their departments, its dependencies' keys, and its step and stage, for document order and step names.
@@ -29,5 +30,5 @@ CALL (entries, also, reach) {
     dependsOn: [(a)-[e:DEPENDS_ON]->(x:Action) | [e.position, x.key]]
   }) AS actions
 }
-RETURN b.key AS key, version, inStates, traced, painPoints, actions
+RETURN b.key AS key, version, b.revision AS versionAfter, inStates, traced, painPoints, actions
 ORDER BY key

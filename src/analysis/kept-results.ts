@@ -107,16 +107,20 @@ export class KeptResults {
       const key = row.key as string;
       const version = row.version as number;
       const flow = traceFlow(row, read);
-      remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
+      // One that saw a write commit while it was read is answered with, never kept.
+      if (settled(row)) remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
       traces.push({ flow, version });
     };
-    // Those left for later statements: beyond one statement's share, or let go by another question meanwhile.
+    // Those left for later statements: beyond one statement's share, let go by another question meanwhile,
+    // or traced while a write to it committed (read again once).
     const pending: string[] = [];
     for (const row of rows.filter((r) => r.inStates as boolean)) {
       const key = row.key as string;
       const kept = this.traces.get(variant + key);
-      if (row.traced as boolean) traced(row);
-      else if (kept && kept.version === row.version && known[key] !== undefined) {
+      if (row.traced as boolean) {
+        if (settled(row)) traced(row);
+        else pending.push(key);
+      } else if (kept && kept.version === row.version && known[key] !== undefined) {
         touch(this.traces, variant + key, kept);
         traces.push({ flow: kept.flow, version: kept.version });
       } else pending.push(key);
@@ -147,9 +151,12 @@ export class KeptResults {
       for (const row of await runner.run('analysis-edges', { keys: stale.slice(at, at + this.limits.tracedPerStatement) })) {
         const handoffs = blueprintEdgesOf(row);
         found.set(row.key as string, handoffs);
-        remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);
+        if (settled(row)) remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);
       }
     }
     return found;
   }
 }
+
+/** Whether a row read one version throughout: the version it read first is the one it read last. */
+const settled = (row: Row) => row.versionAfter === row.version;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError, Problem } from '../common/errors';
 import { QueryRunner } from '../database/executor';
-import { BlueprintShape, shapeOfRows } from '../blueprints/blueprint-shape';
+import { BlueprintShape, shapeOfRows, shiftedShape } from '../blueprints/blueprint-shape';
 import { BlueprintStore, ImportCheck } from '../blueprints/blueprint-store';
 import { BlueprintsService, REFERENCES_ONLY } from '../blueprints/blueprints.service';
 import { ImportRows, documentToRows } from '../blueprints/document-rows';
@@ -134,7 +134,7 @@ export class EditingService {
     if (isEmptyPatch(patchBetween(before, records))) return null;
     const stamp = { version: read.version + 1, at: new Date().toISOString() };
     const afterRows = documentToRows(after);
-    afterRows.properties.shape = shiftedShape(read.shape, readShape, afterRows);
+    afterRows.properties.shape = shiftedShape(read.shape, readShape, shapeOfRows(afterRows));
     await this.store.writeChanges(runner, key, rowChanges(beforeRows, afterRows), stamp);
     await this.history.recordChange(runner, key, { ...stamp, operation: write.operation, author: write.author }, read.version, partialPatch(records, before));
     runner.afterCommit(() => this.newest.advance(key, { version: read.version, at: read.updatedAt }, stamp, partialPatch(before, records)));
@@ -178,13 +178,6 @@ function outsideOf(read: ScopedBlueprint, readShape: BlueprintShape): OutsidePar
 
 /** References as checkDocumentRules counts them: dependencies, pain points' actions, causes, systems and owner links. */
 const referencesIn = (shape: BlueprintShape) => shape[3] + shape[4] + shape[5] + shape[6] + shape[7];
-
-/** The stored shape moved by what the edit changed in the part it read. */
-function shiftedShape(stored: BlueprintShape | null, was: BlueprintShape, after: ImportRows): BlueprintShape | null {
-  if (!stored) return null;
-  const now = shapeOfRows(after);
-  return stored.map((count, i) => count - was[i] + now[i]);
-}
 
 /**
  * An edit may not change a step it read without its actions: what it does
