@@ -4,7 +4,7 @@ import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
 import { QueryRunner, Row } from '../database/executor';
 import { BlueprintState } from '../blueprints/models/enums';
 import { compareKeys } from '../common/compare-keys';
-import { remember, touch } from '../common/recent-entries';
+import { WeighedEntries, remember, touch } from '../common/recent-entries';
 import { BlueprintFlow } from './flow-model';
 import { ActionReader, BlueprintEdges, TRACES_STATEMENT, TraceRequest, blueprintEdgesOf, traceFlow, traceParameters } from './traces';
 
@@ -27,11 +27,37 @@ export interface TraceShape {
 type Reads = Pick<QueryRunner, 'run'>;
 
 interface KeptTrace {
+  kind: 'trace';
   blueprintKey: string;
   version: number;
   organisationWrites: number;
   flow: BlueprintFlow;
 }
+
+interface KeptEdges {
+  kind: 'edges';
+  version: number;
+  organisationWrites: number;
+  handoffs: BlueprintEdges;
+}
+
+/**
+ * What a kept trace or blueprint's edges take in memory, estimated from what
+ * they hold: measured on the benchmark's organisation (tools/bench), a trace
+ * takes about 560 bytes per action or pain point it holds, and each pain
+ * point's kept blame flow (pain-point-flows.ts) about 1,400; edges about 210
+ * bytes per action. Rounded up.
+ */
+const BYTES_PER_TRACE_PART = 600;
+const BYTES_PER_FLOW_RESULT = 1_500;
+const BYTES_PER_EDGE_ACTION = 250;
+const BYTES_PER_ENTRY = 500;
+
+const traceWeight = (flow: BlueprintFlow) =>
+  BYTES_PER_ENTRY + BYTES_PER_TRACE_PART * (flow.actions.size + flow.painPoints.length) + BYTES_PER_FLOW_RESULT * flow.painPoints.length;
+const edgesWeight = (handoffs: BlueprintEdges) => BYTES_PER_ENTRY + BYTES_PER_EDGE_ACTION * handoffs.edges.size;
+/** Edges are kept under keys of their own beside the traces' (which start with a depth). */
+const edgesId = (key: string) => `edges\u0000${key}`;
 
 /**
  * The analysis's memory, correct with several app instances on one database:
@@ -48,15 +74,17 @@ interface KeptTrace {
  *   database traces again only the blueprints whose version differs.
  * - So are the edges of each blueprint that departmentDependencies counts.
  *
- * All are bounded (least recently used goes first).
+ * Answers are bounded by count; traces and edges together by the memory they
+ * take, as estimated (ANALYSIS_KEPT_MEMORY). The least recently used go first.
  */
 @Injectable()
 export class KeptResults {
   private readonly answers = new Map<string, { stamp: number; value: unknown }>();
-  private readonly traces = new Map<string, KeptTrace>();
-  private readonly edges = new Map<string, { version: number; organisationWrites: number; handoffs: BlueprintEdges }>();
+  private readonly blueprints: WeighedEntries<KeptTrace | KeptEdges>;
 
-  constructor(@Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG) {}
+  constructor(@Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG) {
+    this.blueprints = new WeighedEntries(limits.keptBytes);
+  }
 
   /** The stamp to keep with an answer: read before the answer's own reads, so a write meanwhile makes it stale, never wrong. */
   async stamp(runner: Reads): Promise<Stamp> {
@@ -90,13 +118,18 @@ export class KeptResults {
     read: ActionReader,
   ): Promise<{ flow: BlueprintFlow; version: number }[]> {
     const variant = `${shape.maxDepth}\u0000${shape.painPointKeys === null ? '*' : JSON.stringify(shape.painPointKeys)}\u0000`;
-    const held = (kept: KeptTrace | undefined): kept is KeptTrace => kept !== undefined && kept.organisationWrites === stamp.organisationWrites;
+    const keptTrace = (key: string) => {
+      const kept = this.blueprints.get(variant + key);
+      return kept?.kind === 'trace' ? kept : undefined;
+    };
+    const held = (kept: KeptTrace | KeptEdges | undefined): kept is KeptTrace =>
+      kept?.kind === 'trace' && kept.organisationWrites === stamp.organisationWrites;
     const known: Record<string, number> = {};
     if (scope.key !== null) {
-      const kept = this.traces.get(variant + scope.key);
+      const kept = keptTrace(scope.key);
       if (held(kept)) known[scope.key] = kept.version;
     } else {
-      for (const [id, kept] of this.traces) if (id.startsWith(variant) && held(kept)) known[kept.blueprintKey] = kept.version;
+      for (const [id, kept] of this.blueprints) if (id.startsWith(variant) && held(kept)) known[kept.blueprintKey] = kept.version;
     }
     const request: TraceRequest = { ...scope, keys: null, ...shape, known, traceAtMost: this.limits.tracedPerStatement };
     const rows = await runner.run(TRACES_STATEMENT, traceParameters(request));
@@ -108,7 +141,9 @@ export class KeptResults {
       const version = row.version as number;
       const flow = traceFlow(row, read);
       // One that saw a write commit while it was read is answered with, never kept.
-      if (settled(row)) remember(this.traces, variant + key, { blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, this.limits.keptBlueprints);
+      if (settled(row)) {
+        this.blueprints.set(variant + key, { kind: 'trace', blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, traceWeight(flow));
+      }
       traces.push({ flow, version });
     };
     // Those left for later statements: beyond one statement's share, let go by another question meanwhile,
@@ -116,12 +151,12 @@ export class KeptResults {
     const pending: string[] = [];
     for (const row of rows.filter((r) => r.inStates as boolean)) {
       const key = row.key as string;
-      const kept = this.traces.get(variant + key);
+      const kept = keptTrace(key);
       if (row.traced as boolean) {
         if (settled(row)) traced(row);
         else pending.push(key);
       } else if (kept && kept.version === row.version && known[key] !== undefined) {
-        touch(this.traces, variant + key, kept);
+        this.blueprints.touch(variant + key);
         traces.push({ flow: kept.flow, version: kept.version });
       } else pending.push(key);
     }
@@ -139,9 +174,9 @@ export class KeptResults {
     const found = new Map<string, BlueprintEdges>();
     const stale: string[] = [];
     for (const { key, version } of versions) {
-      const kept = this.edges.get(key);
-      if (kept && kept.version === version && kept.organisationWrites === stamp.organisationWrites) {
-        touch(this.edges, key, kept);
+      const kept = this.blueprints.get(edgesId(key));
+      if (kept?.kind === 'edges' && kept.version === version && kept.organisationWrites === stamp.organisationWrites) {
+        this.blueprints.touch(edgesId(key));
         found.set(key, kept.handoffs);
       } else {
         stale.push(key);
@@ -151,7 +186,10 @@ export class KeptResults {
       for (const row of await runner.run('analysis-edges', { keys: stale.slice(at, at + this.limits.tracedPerStatement) })) {
         const handoffs = blueprintEdgesOf(row);
         found.set(row.key as string, handoffs);
-        if (settled(row)) remember(this.edges, row.key as string, { version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs }, this.limits.keptBlueprints);
+        if (settled(row)) {
+          const kept: KeptEdges = { kind: 'edges', version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs };
+          this.blueprints.set(edgesId(row.key as string), kept, edgesWeight(handoffs));
+        }
       }
     }
     return found;

@@ -1,7 +1,8 @@
 import { Action, PainPoint } from '../blueprints/models/blueprint.model';
 import { Department, Process, Role, System } from '../blueprints/models/organisation.model';
 import { pace } from '../common/pacer';
-import { FlowParams, FlowResult, blameFlow } from './blame-flow';
+import { FlowParams, FlowResult } from './blame-flow';
+import { painPointFlow } from './pain-point-flows';
 import { BlueprintFlow, sourceOf } from './flow-model';
 import type { ScopedPainPoint } from './root-causes';
 
@@ -74,7 +75,7 @@ export interface PlacedPainPoint {
 export async function* placedPainPoints(scoped: ScopedPainPoint[], params: FlowParams): AsyncGenerator<PlacedPainPoint> {
   for (const { painPoint, flow } of scoped) {
     await pace();
-    const result = blameFlow(flow.graph, sourceOf(painPoint), params);
+    const result = painPointFlow(flow, painPoint, params);
     yield { painPoint, flow, result, placements: placementsOf(flow, result) };
   }
 }

@@ -1,6 +1,7 @@
 import { PainPoint } from '../blueprints/models/blueprint.model';
 import { Department } from '../blueprints/models/organisation.model';
-import { DEFAULT_FLOW_PARAMS, FlowGraph, FlowParams, blameFlow, edgeEnds, edgeId } from './blame-flow';
+import { DEFAULT_FLOW_PARAMS, FlowGraph, FlowParams, edgeEnds, edgeId } from './blame-flow';
+import { painPointFlow } from './pain-point-flows';
 import { pace } from '../common/pacer';
 import { BlueprintFlow, departmentsOf, sourceOf } from './flow-model';
 import { PainPointChains } from './pain-point-chains';
@@ -31,7 +32,7 @@ export async function rootCauseReport(painPoints: ScopedPainPoint[], params: Flo
   for (const { painPoint, flow } of painPoints) {
     await pace();
     const source = sourceOf(painPoint);
-    const result = blameFlow(flow.graph, source, params);
+    const result = painPointFlow(flow, painPoint, params);
     totalImpact += result.impact;
     unattributedImpact += result.unattributed;
     const chains = new PainPointChains(flow, source, params);
@@ -87,7 +88,7 @@ export async function departmentDependencies(sources: HandoffSource[], departmen
     const edgeMass = new Map<string, number>();
     for (const painPoint of flow.painPoints) {
       await pace();
-      const result = blameFlow(flow.graph, sourceOf(painPoint), DEFAULT_FLOW_PARAMS);
+      const result = painPointFlow(flow, painPoint, DEFAULT_FLOW_PARAMS);
       for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
     }
     for (const action of edges.values()) {
@@ -126,7 +127,7 @@ export async function departmentDependencies(sources: HandoffSource[], departmen
 }
 
 export function painTrace(painPoint: PainPoint, flow: BlueprintFlow, params: FlowParams): PainTrace {
-  const result = blameFlow(flow.graph, sourceOf(painPoint), params);
+  const result = painPointFlow(flow, painPoint, params);
   const nodes = [...result.nodes]
     .map(([key, node]) => {
       const action = flow.actions.get(key)!;

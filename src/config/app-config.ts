@@ -20,13 +20,16 @@ export interface AppConfig {
 export interface AnalysisConfig {
   /** Answers kept, each for one question with its arguments (ANALYSIS_KEPT_RESULTS). */
   keptResults: number;
-  /** Blueprint traces kept for the blame flow, per shape of question, and as many blueprints' edges (ANALYSIS_KEPT_BLUEPRINTS). */
-  keptBlueprints: number;
+  /**
+   * Bytes, as estimated, that blueprint traces (per shape of question) and blueprints' edges may take
+   * (ANALYSIS_KEPT_MEMORY): enough by default for an organisation of thousands of blueprints.
+   */
+  keptBytes: number;
   /** Blueprints one statement traces at most, so that each stays well within the query timeout (ANALYSIS_TRACED_PER_STATEMENT). */
   tracedPerStatement: number;
 }
 
-export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = { keptResults: 256, keptBlueprints: 2_000, tracedPerStatement: 250 };
+export const DEFAULT_ANALYSIS_CONFIG: AnalysisConfig = { keptResults: 256, keptBytes: 512 * 1024 ** 2, tracedPerStatement: 250 };
 
 export interface SecurityConfig {
   /** None: the API is open, and then only served on loopback unless `allowOpenApi`. */
@@ -188,7 +191,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     analysis: {
       keptResults: integer('ANALYSIS_KEPT_RESULTS', DEFAULT_ANALYSIS_CONFIG.keptResults, 0, 1_000_000),
-      keptBlueprints: integer('ANALYSIS_KEPT_BLUEPRINTS', DEFAULT_ANALYSIS_CONFIG.keptBlueprints, 0, 1_000_000),
+      keptBytes: bytes('ANALYSIS_KEPT_MEMORY', `${DEFAULT_ANALYSIS_CONFIG.keptBytes / 1024 ** 2}m`),
       tracedPerStatement: integer('ANALYSIS_TRACED_PER_STATEMENT', DEFAULT_ANALYSIS_CONFIG.tracedPerStatement, 1, 100_000),
     },
   };

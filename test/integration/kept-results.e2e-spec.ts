@@ -36,7 +36,7 @@ describe('kept analysis results', () => {
   beforeAll(async () => {
     const { security, logging } = loadConfig({});
     kept = await startTestApp();
-    fresh = await startTestApp({ serving: { security, logging, analysis: { keptResults: 0, keptBlueprints: 0, tracedPerStatement: 1 } } });
+    fresh = await startTestApp({ serving: { security, logging, analysis: { keptResults: 0, keptBytes: 0, tracedPerStatement: 1 } } });
     writer = await startTestApp();
     const importing = `mutation($document: BlueprintDocumentInput!) { importBlueprint(document: $document, mode: REPLACE) { created } }`;
     await dataOf(writer, importing, { document: document(key, org) });
@@ -108,7 +108,7 @@ describe('kept analysis results', () => {
 
   it('is bounded: with room for one answer, two questions asked in turn are each computed again', async () => {
     const { security, logging } = loadConfig({});
-    const small = await startTestApp({ serving: { security, logging, analysis: { keptResults: 1, keptBlueprints: 1, tracedPerStatement: 250 } } });
+    const small = await startTestApp({ serving: { security, logging, analysis: { keptResults: 1, keptBytes: 0, tracedPerStatement: 250 } } });
     try {
       const one = `query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }`;
       const two = `query($key: String!) { departmentDependencies(blueprintKey: $key) { handoffs } }`;

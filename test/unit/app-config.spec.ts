@@ -57,7 +57,7 @@ describe('loadConfig: defaults', () => {
         maxBodyBytes: 16 * 1024 * 1024,
       },
       logging: { format: 'pretty', slowQueryMs: 1_000 },
-      analysis: { keptResults: 256, keptBlueprints: 2_000, tracedPerStatement: 250 },
+      analysis: { keptResults: 256, keptBytes: 512 * 1024 ** 2, tracedPerStatement: 250 },
     });
   });
 
@@ -99,10 +99,10 @@ describe('loadConfig: defaults', () => {
       EMBEDDED_NEO4J_HEAP: '2g',
       LOAD_DEMO_DATA: 'false',
       ANALYSIS_KEPT_RESULTS: '0',
-      ANALYSIS_KEPT_BLUEPRINTS: '10',
+      ANALYSIS_KEPT_MEMORY: '10m',
       ANALYSIS_TRACED_PER_STATEMENT: '40',
     });
-    expect(config.analysis).toEqual({ keptResults: 0, keptBlueprints: 10, tracedPerStatement: 40 });
+    expect(config.analysis).toEqual({ keptResults: 0, keptBytes: 10 * 1024 ** 2, tracedPerStatement: 40 });
     expect({ ...config, security: undefined, logging: undefined, analysis: undefined }).toEqual({
       port: 8080,
       host: '0.0.0.0',
