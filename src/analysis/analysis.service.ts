@@ -144,11 +144,7 @@ export class AnalysisService {
   async departmentDependencies(scope: BlueprintScopeArgs, stamp?: Stamp): Promise<DepartmentDependency[]> {
     return this.keptAnswer('departmentDependencies', scope, stamp, async (read) => {
       const traces = await this.kept.tracesInScope(this.statement, read, scopeOf(scope), EVERY_PAIN_POINT, this.readActions);
-      const edges = await this.kept.edgesOf(this.statement, read, traces.map(({ flow, version }) => ({ key: flow.blueprintKey, version })));
-      // A blueprint deleted between the two reads is left out, as a read a moment later would.
-      const sources = traces.flatMap(({ flow }) => (edges.has(flow.blueprintKey) ? [{ flow, ...edges.get(flow.blueprintKey)! }] : []));
-      const departments = new Map(sources.flatMap(({ departments }) => [...departments]));
-      return departmentDependencies(sources, departments);
+      return departmentDependencies(await this.kept.handoffsOf(this.statement, read, traces));
     });
   }
 

@@ -3,7 +3,7 @@ import { Plugin } from '@nestjs/apollo';
 import { ApolloServerPlugin, GraphQLRequestListener, HeaderMap } from '@apollo/server';
 import { FormattedExecutionResult, Kind, OperationDefinitionNode } from 'graphql';
 import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
-import { remember, touch } from '../common/recent-entries';
+import { WeighedEntries } from '../common/recent-entries';
 import { RequestWithPrincipal } from '../security/principal';
 import { AnalysisService } from './analysis.service';
 import { ANALYSIS_CONFIG, Stamp } from './kept-results';
@@ -19,8 +19,11 @@ export function stampRead(context: Record<string, unknown>): Stamp | undefined {
   return context[STAMP_READ] as Stamp | undefined;
 }
 
-/** Responses can be large (thousands of department pairs): at most this many, within ANALYSIS_KEPT_RESULTS. */
+/** Responses can be large (thousands of department pairs): at most this many, within ANALYSIS_KEPT_RESULTS... */
 export const KEPT_RESPONSES = 64;
+/** ...taking at most this much memory, as estimated: a response as objects takes about three times its JSON. */
+export const KEPT_RESPONSES_BYTES = 128 * 1024 ** 2;
+const BYTES_PER_JSON_CHARACTER = 3;
 
 /**
  * Keeps whole responses of queries that ask only kept questions, under the
@@ -34,31 +37,35 @@ export const KEPT_RESPONSES = 64;
  */
 @Plugin()
 export class KeptResponsesPlugin implements ApolloServerPlugin {
-  private readonly responses = new Map<string, { stamp: number; result: FormattedExecutionResult }>();
+  private readonly responses: WeighedEntries<{ stamp: number; result: FormattedExecutionResult }>;
+  private readonly limit: number;
 
   constructor(
     private readonly analysis: AnalysisService,
-    @Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG,
-  ) {}
+    @Optional() @Inject(ANALYSIS_CONFIG) limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG,
+  ) {
+    this.limit = Math.min(KEPT_RESPONSES, limits.keptResults);
+    this.responses = new WeighedEntries(KEPT_RESPONSES_BYTES, this.limit);
+  }
 
   async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
     let kept: { key: string; stamp: Stamp } | null = null;
-    const limit = Math.min(KEPT_RESPONSES, this.limits.keptResults);
     return {
       responseForOperation: async ({ operation, source, operationName, request, contextValue }) => {
-        if (limit === 0 || !asksOnlyKeptQuestions(operation)) return null;
+        if (this.limit === 0 || !asksOnlyKeptQuestions(operation)) return null;
         const role = (contextValue.req as RequestWithPrincipal | undefined)?.principal?.role ?? null;
         const key = JSON.stringify([role, operationName ?? null, request.variables ?? {}, source]);
         kept = { key, stamp: await this.analysis.currentStamp() };
         contextValue[STAMP_READ] = kept.stamp;
         const hit = this.responses.get(key);
         if (!hit || hit.stamp !== kept.stamp.writes) return null;
-        touch(this.responses, key, hit);
+        this.responses.touch(key);
         return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: hit.result } };
       },
       willSendResponse: async ({ response }) => {
         if (!kept || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-        remember(this.responses, kept.key, { stamp: kept.stamp.writes, result: response.body.singleResult }, limit);
+        const result = response.body.singleResult;
+        this.responses.set(kept.key, { stamp: kept.stamp.writes, result }, BYTES_PER_JSON_CHARACTER * JSON.stringify(result).length);
       },
     };
   }

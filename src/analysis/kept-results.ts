@@ -6,7 +6,8 @@ import { BlueprintState } from '../blueprints/models/enums';
 import { compareKeys } from '../common/compare-keys';
 import { WeighedEntries, remember, touch } from '../common/recent-entries';
 import { BlueprintFlow } from './flow-model';
-import { ActionReader, BlueprintEdges, TRACES_STATEMENT, TraceRequest, blueprintEdgesOf, traceFlow, traceParameters } from './traces';
+import { BlueprintHandoffs, blueprintHandoffs } from './root-causes';
+import { ActionReader, TRACES_STATEMENT, TraceRequest, blueprintEdgesOf, traceFlow, traceParameters } from './traces';
 
 /** The AnalysisConfig the app was started with; the defaults where none is provided (the command line). */
 export const ANALYSIS_CONFIG = Symbol('ANALYSIS_CONFIG');
@@ -23,6 +24,13 @@ export interface TraceShape {
   maxDepth: number;
 }
 
+/** A blueprint's trace as a question reads it, at its version; `settled` unless a write committed while it was read. */
+export interface Trace {
+  flow: BlueprintFlow;
+  version: number;
+  settled: boolean;
+}
+
 /** Where a question's statements run: each alone, its own read transaction. */
 type Reads = Pick<QueryRunner, 'run'>;
 
@@ -34,30 +42,31 @@ interface KeptTrace {
   flow: BlueprintFlow;
 }
 
-interface KeptEdges {
-  kind: 'edges';
+interface KeptHandoffs {
+  kind: 'handoffs';
   version: number;
   organisationWrites: number;
-  handoffs: BlueprintEdges;
+  handoffs: BlueprintHandoffs;
 }
 
 /**
- * What a kept trace or blueprint's edges take in memory, estimated from what
- * they hold: measured on the benchmark's organisation (tools/bench), a trace
- * takes about 560 bytes per action or pain point it holds, and each pain
- * point's kept blame flow (pain-point-flows.ts) about 1,400; edges about 210
- * bytes per action. Rounded up.
+ * What a kept trace or blueprint's handoffs take in memory, estimated from
+ * what they hold: measured on the benchmark's organisation (tools/bench), a
+ * trace takes about 560 bytes per action or pain point it holds, and each
+ * pain point's kept blame flow (pain-point-flows.ts) about 1,400. Rounded up.
  */
 const BYTES_PER_TRACE_PART = 600;
 const BYTES_PER_FLOW_RESULT = 1_500;
-const BYTES_PER_EDGE_ACTION = 250;
+const BYTES_PER_HANDOFF = 12;
+const BYTES_PER_PAIR = 100;
 const BYTES_PER_ENTRY = 500;
 
 const traceWeight = (flow: BlueprintFlow) =>
   BYTES_PER_ENTRY + BYTES_PER_TRACE_PART * (flow.actions.size + flow.painPoints.length) + BYTES_PER_FLOW_RESULT * flow.painPoints.length;
-const edgesWeight = (handoffs: BlueprintEdges) => BYTES_PER_ENTRY + BYTES_PER_EDGE_ACTION * handoffs.edges.size;
-/** Edges are kept under keys of their own beside the traces' (which start with a depth). */
-const edgesId = (key: string) => `edges\u0000${key}`;
+const handoffsWeight = (handoffs: BlueprintHandoffs) =>
+  BYTES_PER_ENTRY + BYTES_PER_PAIR * handoffs.pairs.length + BYTES_PER_HANDOFF * handoffs.pairOf.length;
+/** Handoffs are kept under keys of their own beside the traces' (which start with a depth). */
+const handoffsId = (key: string) => `handoffs\u0000${key}`;
 
 /**
  * The analysis's memory, correct with several app instances on one database:
@@ -72,15 +81,15 @@ const edgesId = (key: string) => `edges\u0000${key}`;
  *   its version and the count of organisation writes (which move owners): a
  *   question over many blueprints sends the versions it keeps, and the
  *   database traces again only the blueprints whose version differs.
- * - So are the edges of each blueprint that departmentDependencies counts.
+ * - So are the handoffs of each blueprint that departmentDependencies sums.
  *
- * Answers are bounded by count; traces and edges together by the memory they
+ * Answers are bounded by count; traces and handoffs together by the memory they
  * take, as estimated (ANALYSIS_KEPT_MEMORY). The least recently used go first.
  */
 @Injectable()
 export class KeptResults {
   private readonly answers = new Map<string, { stamp: number; value: unknown }>();
-  private readonly blueprints: WeighedEntries<KeptTrace | KeptEdges>;
+  private readonly blueprints: WeighedEntries<KeptTrace | KeptHandoffs>;
 
   constructor(@Optional() @Inject(ANALYSIS_CONFIG) private readonly limits: AnalysisConfig = DEFAULT_ANALYSIS_CONFIG) {
     this.blueprints = new WeighedEntries(limits.keptBytes);
@@ -116,13 +125,13 @@ export class KeptResults {
     scope: { key: string | null; states: readonly BlueprintState[] | null },
     shape: TraceShape,
     read: ActionReader,
-  ): Promise<{ flow: BlueprintFlow; version: number }[]> {
+  ): Promise<Trace[]> {
     const variant = `${shape.maxDepth}\u0000${shape.painPointKeys === null ? '*' : JSON.stringify(shape.painPointKeys)}\u0000`;
     const keptTrace = (key: string) => {
       const kept = this.blueprints.get(variant + key);
       return kept?.kind === 'trace' ? kept : undefined;
     };
-    const held = (kept: KeptTrace | KeptEdges | undefined): kept is KeptTrace =>
+    const held = (kept: KeptTrace | KeptHandoffs | undefined): kept is KeptTrace =>
       kept?.kind === 'trace' && kept.organisationWrites === stamp.organisationWrites;
     const known: Record<string, number> = {};
     if (scope.key !== null) {
@@ -135,16 +144,17 @@ export class KeptResults {
     const rows = await runner.run(TRACES_STATEMENT, traceParameters(request));
     if (scope.key !== null && rows.length === 0) throw new NotFoundError(`No blueprint has the key "${scope.key}"`);
 
-    const traces: { flow: BlueprintFlow; version: number }[] = [];
+    const traces: Trace[] = [];
     const traced = (row: Row) => {
       const key = row.key as string;
       const version = row.version as number;
       const flow = traceFlow(row, read);
       // One that saw a write commit while it was read is answered with, never kept.
-      if (settled(row)) {
+      const stillWhileRead = settled(row);
+      if (stillWhileRead) {
         this.blueprints.set(variant + key, { kind: 'trace', blueprintKey: key, version, organisationWrites: stamp.organisationWrites, flow }, traceWeight(flow));
       }
-      traces.push({ flow, version });
+      traces.push({ flow, version, settled: stillWhileRead });
     };
     // Those left for later statements: beyond one statement's share, let go by another question meanwhile,
     // or traced while a write to it committed (read again once).
@@ -157,7 +167,7 @@ export class KeptResults {
         else pending.push(key);
       } else if (kept && kept.version === row.version && known[key] !== undefined) {
         this.blueprints.touch(variant + key);
-        traces.push({ flow: kept.flow, version: kept.version });
+        traces.push({ flow: kept.flow, version: kept.version, settled: true });
       } else pending.push(key);
     }
     for (let at = 0; at < pending.length; at += this.limits.tracedPerStatement) {
@@ -169,30 +179,39 @@ export class KeptResults {
     return traces.sort((a, b) => compareKeys(a.flow.blueprintKey, b.flow.blueprintKey));
   }
 
-  /** Every DEPENDS_ON edge of the blueprints, with owners, at the versions given (as tracesInScope read them). */
-  async edgesOf(runner: Reads, stamp: Stamp, versions: { key: string; version: number }[]): Promise<Map<string, BlueprintEdges>> {
-    const found = new Map<string, BlueprintEdges>();
-    const stale: string[] = [];
-    for (const { key, version } of versions) {
-      const kept = this.blueprints.get(edgesId(key));
-      if (kept?.kind === 'edges' && kept.version === version && kept.organisationWrites === stamp.organisationWrites) {
-        this.blueprints.touch(edgesId(key));
-        found.set(key, kept.handoffs);
+  /**
+   * The handoffs of each blueprint traced (departmentDependencies): the blame its trace's flows carry
+   * over every DEPENDS_ON edge of the blueprint, read with the owners of its ends at the version the
+   * trace was read at. A blueprint deleted since is left out, as a read a moment later would.
+   */
+  async handoffsOf(runner: Reads, stamp: Stamp, traces: Trace[]): Promise<BlueprintHandoffs[]> {
+    const found = new Map<string, BlueprintHandoffs>();
+    const stale = new Map<string, Trace>();
+    for (const trace of traces) {
+      const id = handoffsId(trace.flow.blueprintKey);
+      const kept = this.blueprints.get(id);
+      if (kept?.kind === 'handoffs' && kept.version === trace.version && kept.organisationWrites === stamp.organisationWrites) {
+        this.blueprints.touch(id);
+        found.set(trace.flow.blueprintKey, kept.handoffs);
       } else {
-        stale.push(key);
+        stale.set(trace.flow.blueprintKey, trace);
       }
     }
-    for (let at = 0; at < stale.length; at += this.limits.tracedPerStatement) {
-      for (const row of await runner.run('analysis-edges', { keys: stale.slice(at, at + this.limits.tracedPerStatement) })) {
-        const handoffs = blueprintEdgesOf(row);
+    const keys = [...stale.keys()];
+    for (let at = 0; at < keys.length; at += this.limits.tracedPerStatement) {
+      for (const row of await runner.run('analysis-edges', { keys: keys.slice(at, at + this.limits.tracedPerStatement) })) {
+        const trace = stale.get(row.key as string)!;
+        const { edges, departments } = blueprintEdgesOf(row);
+        const handoffs = await blueprintHandoffs({ flow: trace.flow, edges }, departments);
         found.set(row.key as string, handoffs);
-        if (settled(row)) {
-          const kept: KeptEdges = { kind: 'edges', version: row.version as number, organisationWrites: stamp.organisationWrites, handoffs };
-          this.blueprints.set(edgesId(row.key as string), kept, edgesWeight(handoffs));
+        // Kept only when the trace and the edges each held still while read, at the same version.
+        if (trace.settled && settled(row) && row.version === trace.version) {
+          const kept: KeptHandoffs = { kind: 'handoffs', version: trace.version, organisationWrites: stamp.organisationWrites, handoffs };
+          this.blueprints.set(handoffsId(row.key as string), kept, handoffsWeight(handoffs));
         }
       }
     }
-    return found;
+    return traces.flatMap(({ flow }) => (found.has(flow.blueprintKey) ? [found.get(flow.blueprintKey)!] : []));
   }
 }
 

@@ -72,51 +72,79 @@ export interface HandoffSource {
 }
 
 /**
- * Handoffs between departments along every DEPENDS_ON edge of the
- * blueprints, and the blame mass that crossed them under the default parameters.
+ * One blueprint's handoffs, in edge order: for each DEPENDS_ON edge and each
+ * pair of different departments owning its two ends, which pair it is and
+ * its share of the blame mass that crossed the edge. Compact, so that it is
+ * kept in place of the edges, and summed in the same order as the edges
+ * would be, so that the figures are the same to the last bit.
  */
-export async function departmentDependencies(sources: HandoffSource[], departments: ReadonlyMap<string, Department>): Promise<DepartmentDependency[]> {
-  const pairs = new Map<string, { from: string; to: string; handoffs: number; impact: number; blueprints: Set<string> }>();
-  const pair = (from: string, to: string) => {
-    const id = edgeId(from, to);
-    let entry = pairs.get(id);
-    if (!entry) pairs.set(id, (entry = { from, to, handoffs: 0, impact: 0, blueprints: new Set() }));
-    return entry;
-  };
+export interface BlueprintHandoffs {
+  blueprintKey: string;
+  /** The department pairs (from, to) of its handoffs, each once. */
+  pairs: [Department, Department][];
+  /** For each handoff, its pair's index in `pairs`. */
+  pairOf: Uint32Array;
+  impact: Float64Array;
+}
 
-  for (const { flow, edges } of sources) {
-    const edgeMass = new Map<string, number>();
-    for (const painPoint of flow.painPoints) {
-      await pace();
-      const result = painPointFlow(flow, painPoint, DEFAULT_FLOW_PARAMS);
-      for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
-    }
-    for (const action of edges.values()) {
-      for (const target of action.dependsOn) {
-        const targetOwners = edges.get(target)!.owners;
-        if (action.owners.length === 0 || targetOwners.length === 0) continue;
-        const perPair = (edgeMass.get(edgeId(action.key, target)) ?? 0) / (action.owners.length * targetOwners.length);
-        for (const from of action.owners) {
-          for (const to of targetOwners) {
-            if (from === to) continue;
-            const entry = pair(from, to);
-            entry.handoffs++;
-            entry.impact += perPair;
-            entry.blueprints.add(flow.blueprintKey);
+/** Paced between pain points (common/pacer). */
+export async function blueprintHandoffs({ flow, edges }: HandoffSource, departments: ReadonlyMap<string, Department>): Promise<BlueprintHandoffs> {
+  const edgeMass = new Map<string, number>();
+  for (const painPoint of flow.painPoints) {
+    await pace();
+    const result = painPointFlow(flow, painPoint, DEFAULT_FLOW_PARAMS);
+    for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
+  }
+  const pairs: [Department, Department][] = [];
+  const indices = new Map<string, number>();
+  const pairOf: number[] = [];
+  const impact: number[] = [];
+  for (const action of edges.values()) {
+    for (const target of action.dependsOn) {
+      const targetOwners = edges.get(target)!.owners;
+      if (action.owners.length === 0 || targetOwners.length === 0) continue;
+      const perPair = (edgeMass.get(edgeId(action.key, target)) ?? 0) / (action.owners.length * targetOwners.length);
+      for (const from of action.owners) {
+        for (const to of targetOwners) {
+          if (from === to) continue;
+          const id = edgeId(from, to);
+          let index = indices.get(id);
+          if (index === undefined) {
+            indices.set(id, (index = pairs.length));
+            pairs.push([departments.get(from)!, departments.get(to)!]);
           }
+          pairOf.push(index);
+          impact.push(perPair);
         }
       }
     }
   }
+  return { blueprintKey: flow.blueprintKey, pairs, pairOf: Uint32Array.from(pairOf), impact: Float64Array.from(impact) };
+}
 
-  return [...pairs.values()]
-    .map((entry) => ({
-      from: departments.get(entry.from) as Department,
-      to: departments.get(entry.to) as Department,
-      handoffs: entry.handoffs,
-      impact: entry.impact,
-      blueprints: [...entry.blueprints].sort(compareKeys),
-    }))
+/**
+ * Handoffs between departments along every DEPENDS_ON edge of the
+ * blueprints, and the blame mass that crossed them under the default parameters.
+ */
+export function departmentDependencies(blueprints: BlueprintHandoffs[]): DepartmentDependency[] {
+  const totals = new Map<string, { from: Department; to: Department; handoffs: number; impact: number; blueprints: Set<string> }>();
+  for (const { blueprintKey, pairs, pairOf, impact } of blueprints) {
+    const entries = pairs.map(([from, to]) => {
+      const id = edgeId(from.key, to.key);
+      let entry = totals.get(id);
+      if (!entry) totals.set(id, (entry = { from, to, handoffs: 0, impact: 0, blueprints: new Set() }));
+      entry.blueprints.add(blueprintKey);
+      return entry;
+    });
+    for (let i = 0; i < pairOf.length; i++) {
+      const entry = entries[pairOf[i]];
+      entry.handoffs++;
+      entry.impact += impact[i];
+    }
+  }
+
+  return [...totals.values()]
+    .map((entry) => ({ ...entry, blueprints: [...entry.blueprints].sort(compareKeys) }))
     .sort(
       (a, b) =>
         b.impact - a.impact ||

@@ -16,15 +16,18 @@ export function remember<V>(map: Map<string, V>, key: string, value: V, limit: n
 }
 
 /**
- * A map bounded by the weight of what it holds (an estimate of its bytes)
- * rather than by count: the least recently used entries go first once the
+ * A map bounded by the weight of what it holds (an estimate of its bytes),
+ * and by count if given: the least recently used entries go first once the
  * total is over the limit. An entry heavier than the whole limit is not kept.
  */
 export class WeighedEntries<V> {
   private readonly entries = new Map<string, { value: V; weight: number }>();
   private total = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxEntries = Infinity,
+  ) {}
 
   get(key: string): V | undefined {
     return this.entries.get(key)?.value;
@@ -42,7 +45,7 @@ export class WeighedEntries<V> {
     this.entries.set(key, { value, weight });
     this.total += weight;
     for (const [oldest, entry] of this.entries) {
-      if (this.total <= this.limit) break;
+      if (this.total <= this.limit && this.entries.size <= this.maxEntries) break;
       this.entries.delete(oldest);
       this.total -= entry.weight;
     }

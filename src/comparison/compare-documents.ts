@@ -4,7 +4,7 @@ import { BlueprintDocument } from '../blueprints/dto/blueprint-document';
 import { compareKeys } from '../common/compare-keys';
 import { DEFAULT_FLOW_PARAMS } from '../analysis/blame-flow';
 import { BlueprintFlow, departmentsOf, flowOf } from '../analysis/flow-model';
-import { departmentDependencies, rootCauseReport } from '../analysis/root-causes';
+import { blueprintHandoffs, departmentDependencies, rootCauseReport } from '../analysis/root-causes';
 import {
   BlueprintComparison,
   ChangeKind,
@@ -101,7 +101,7 @@ async function figures(document: BlueprintDocument) {
   const departments = departmentsOf([flow]);
   const scores = new Map(report.departments.map((row) => [row.department.key, row.score]));
   const handoffs = new Map<string, number>();
-  for (const dependency of await departmentDependencies([{ flow, edges: flow.graph }], departments)) {
+  for (const dependency of departmentDependencies([await blueprintHandoffs({ flow, edges: flow.graph }, departments)])) {
     handoffs.set(JSON.stringify([dependency.from.key, dependency.to.key]), dependency.handoffs);
   }
   return { departments, scores, handoffs, totalImpact: report.totalImpact };

@@ -6,7 +6,7 @@ import { blameReport } from '../../src/analysis/blame-levels';
 import { FlowParams } from '../../src/analysis/blame-flow';
 import { departmentsOf, flowOf } from '../../src/analysis/flow-model';
 import { contributionChains } from '../../src/analysis/pain-point-chains';
-import { departmentDependencies, painTrace, rootCauseReport } from '../../src/analysis/root-causes';
+import { blueprintHandoffs, departmentDependencies, painTrace, rootCauseReport } from '../../src/analysis/root-causes';
 import { TRACES_STATEMENT, traceParameters } from '../../src/analysis/traces';
 import { cypher } from '../../src/database/cypher-files';
 import { validDocument } from '../property/document-arbitrary';
@@ -71,7 +71,7 @@ async function expected(document: any, params: FlowParams) {
         })),
       ),
     },
-    departmentDependencies: (await departmentDependencies([{ flow, edges: flow.graph }], departmentsOf([flow]))).map((row) => ({
+    departmentDependencies: departmentDependencies([await blueprintHandoffs({ flow, edges: flow.graph }, departmentsOf([flow]))]).map((row) => ({
       from: { key: row.from.key, name: row.from.name },
       to: { key: row.to.key, name: row.to.name },
       handoffs: row.handoffs,

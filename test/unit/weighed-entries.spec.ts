@@ -25,6 +25,13 @@ describe('WeighedEntries', () => {
     expect(entries.weight).toBe(0);
   });
 
+  it('is bounded by count too, when given one', () => {
+    const entries = new WeighedEntries<string>(100, 2);
+    for (const key of ['a', 'b', 'c']) entries.set(key, key, 1);
+    expect([...entries].map(([key]) => key)).toEqual(['b', 'c']);
+    expect(entries.weight).toBe(2);
+  });
+
   it('keeps nothing with a limit of 0', () => {
     const entries = new WeighedEntries<number>(0);
     entries.set('a', 1, 1);
