@@ -1,25 +1,18 @@
-// The traces a blame question reads (docs/domain.md, "Blame flow"), one row per blueprint in scope: the
-// one named $key, or those named in $keys, or (with both null) every blueprint in $states (every state
-// when null), with its version and whether it is in $states. A blueprint in $states is traced unless
-// the caller keeps its trace at that version ($known: blueprint key -> version): its pain points ($painPointKeys, or every one when null) and
-// where their walks start, their causes or, with none, the action they occur at. The walk over DEPENDS_ON
-// up to $maxDepth steps and the actions it reaches are trace-reach.cypher's, which follows this file.
+// The traces a blame question reads (docs/domain.md, "Blame flow"), one row per blueprint: the one named
+// $key, or those named in $keys, with its version and whether it is in $states (every state when null).
+// A blueprint in $states is traced unless the caller keeps its trace at that version ($known: blueprint
+// key -> version): its pain points ($painPointKeys, or every one when null) and where their walks start,
+// their causes or, with none, the action they occur at. The walk over DEPENDS_ON up to $maxDepth steps
+// and the actions it reaches are trace-reach.cypher's, which follows this file. A question over many
+// blueprints reads their versions first (analysis-versions.cypher) and names here those to trace.
 CALL () {
   MATCH (b:Blueprint {key: $key}) RETURN b
   UNION
   UNWIND coalesce($keys, []) AS key
   MATCH (b:Blueprint {key: key}) RETURN b
-  UNION
-  MATCH (b:Blueprint) WHERE $key IS NULL AND $keys IS NULL AND ($states IS NULL OR b.state IN $states) RETURN b
 }
 WITH b, b.revision AS version, ($states IS NULL OR b.state IN $states) AS inStates
-WITH b, version, inStates, inStates AND coalesce($known[b.key], -1) <> version AS due
-// At most $traceAtMost are traced in one statement, so that one stays short however many changed;
-// the caller asks again for the others (by $keys).
-ORDER BY due DESC, b.key
-WITH collect([b, version, inStates, due]) AS rows
-UNWIND range(0, size(rows) - 1) AS i
-WITH rows[i][0] AS b, rows[i][1] AS version, rows[i][2] AS inStates, rows[i][3] AND i < $traceAtMost AS traced
+WITH b, version, inStates, inStates AND coalesce($known[b.key], -1) <> version AS traced
 CALL (b, traced) {
   MATCH (b)-[:HAS_PAIN_POINT]->(p:PainPoint)-[:OCCURS_AT]->(at:Action)
   WHERE traced AND ($painPointKeys IS NULL OR p.key IN $painPointKeys)

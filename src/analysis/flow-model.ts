@@ -41,13 +41,19 @@ export function sourceOf(painPoint: PainPoint): FlowSource {
   return { impact: painPoint.impact, entries: entries.map((action) => action.key) };
 }
 
-/** Every owning department of the actions, by key. */
+const flowDepartments = new WeakMap<BlueprintFlow, Map<string, Department>>();
+
+/** Every owning department of the actions, by key; each flow's once (a kept trace's flow outlives the request). */
 export function departmentsOf(flows: BlueprintFlow[]): Map<string, Department> {
   const departments = new Map<string, Department>();
   for (const flow of flows) {
-    for (const action of flow.actions.values()) {
-      for (const owner of action.owners) departments.set(owner.key, owner);
+    let own = flowDepartments.get(flow);
+    if (!own) {
+      own = new Map();
+      for (const action of flow.actions.values()) for (const owner of action.owners) own.set(owner.key, owner);
+      flowDepartments.set(flow, own);
     }
+    for (const [key, department] of own) departments.set(key, department);
   }
   return departments;
 }

@@ -74,7 +74,8 @@ export interface PlacedPainPoint {
 /** Each pain point in scope, placed; paced between pain points (common/pacer). */
 export async function* placedPainPoints(scoped: ScopedPainPoint[], params: FlowParams): AsyncGenerator<PlacedPainPoint> {
   for (const { painPoint, flow } of scoped) {
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
     const result = painPointFlow(flow, painPoint, params);
     yield { painPoint, flow, result, placements: placementsOf(flow, result) };
   }

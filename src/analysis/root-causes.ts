@@ -30,7 +30,8 @@ export async function rootCauseReport(painPoints: ScopedPainPoint[], params: Flo
   let unattributedImpact = 0;
 
   for (const { painPoint, flow } of painPoints) {
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
     const source = sourceOf(painPoint);
     const result = painPointFlow(flow, painPoint, params);
     totalImpact += result.impact;
@@ -91,7 +92,8 @@ export interface BlueprintHandoffs {
 export async function blueprintHandoffs({ flow, edges }: HandoffSource, departments: ReadonlyMap<string, Department>): Promise<BlueprintHandoffs> {
   const edgeMass = new Map<string, number>();
   for (const painPoint of flow.painPoints) {
-    await pace();
+    const turn = pace();
+    if (turn) await turn;
     const result = painPointFlow(flow, painPoint, DEFAULT_FLOW_PARAMS);
     for (const [id, mass] of result.edges) edgeMass.set(id, (edgeMass.get(id) ?? 0) + mass);
   }

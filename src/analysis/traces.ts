@@ -27,13 +27,12 @@ export interface TraceRequest {
   maxDepth: number;
   /** Blueprint key -> the version whose trace the caller keeps (none is traced again). */
   known: Record<string, number>;
-  traceAtMost: number;
 }
 
 /** TRACES_STATEMENT's parameters, every one named (Cypher refuses a statement with one missing). */
 export function traceParameters(request: TraceRequest): Record<string, unknown> {
-  const { key, keys, states, painPointKeys, maxDepth, known, traceAtMost } = request;
-  return { key, keys, states, painPointKeys, maxDepth, known, traceAtMost };
+  const { key, keys, states, painPointKeys, maxDepth, known } = request;
+  return { key, keys, states, painPointKeys, maxDepth, known };
 }
 
 /** The statement that reads actions named by blueprint and key as a trace holds them. */

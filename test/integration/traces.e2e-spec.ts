@@ -184,7 +184,7 @@ describe('the analysis, read as traces', () => {
 
     it('reads only the actions the walk reaches within maxDepth', async () => {
       const traced = async (maxDepth: number) => {
-        const parameters = traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth, known: {}, traceAtMost: 1 });
+        const parameters = traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth, known: {} });
         const [row] = await runCypher(api, TRACES_STATEMENT.map(cypher).join('\n'), parameters);
         return (row.actions as { key: string }[]).map((action) => action.key).sort();
       };

@@ -63,7 +63,7 @@ export async function measureKept(context: BenchContext): Promise<MeasurementRes
       [BARE_TRACE]: () =>
         context.services.executor.readStatement(
           TRACES_STATEMENT,
-          traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth: DEFAULT_FLOW_PARAMS.maxDepth, known: {}, traceAtMost: 1 }),
+          traceParameters({ key, keys: null, states: null, painPointKeys: null, maxDepth: DEFAULT_FLOW_PARAMS.maxDepth, known: {} }),
         ),
     },
     context.sampling,
