@@ -3,7 +3,7 @@ import { Department, Process, Role, System } from '../blueprints/models/organisa
 import { pace } from '../common/pacer';
 import { FlowParams, FlowResult } from './blame-flow';
 import { painPointFlow } from './pain-point-flows';
-import { BlueprintFlow, sourceOf } from './flow-model';
+import { BlueprintFlow } from './flow-model';
 import type { ScopedPainPoint } from './root-causes';
 
 /**

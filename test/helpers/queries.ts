@@ -70,3 +70,13 @@ export const TRACE = `
     }
   }
 `;
+
+/** `mutation Edit($a: A, $b: B) { name(a: $a, b: $b) { <selection> } }`: each argument named as its variable. */
+export function mutationOf(name: string, signature: string, selection: string): string {
+  const args = signature
+    .split(',')
+    .map((parameter) => parameter.split(':')[0].trim().slice(1))
+    .map((argument) => `${argument}: $${argument}`)
+    .join(', ');
+  return `mutation Edit(${signature}) { ${name}(${args}) { ${selection} } }`;
+}

@@ -1,5 +1,5 @@
 import { exampleDocument, expectClose } from '../helpers/fixtures';
-import { BLUEPRINT_TREE, EXPORT, IMPORT, ROOT_CAUSES } from '../helpers/queries';
+import { BLUEPRINT_TREE, EXPORT, IMPORT, ROOT_CAUSES, mutationOf } from '../helpers/queries';
 import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/test-app';
 
 /**
@@ -21,14 +21,7 @@ import { GraphQLResponse, TestApp, startTestApp, uniqueKey } from '../helpers/te
  */
 
 /** `mutation Edit($a: A, $b: B) { name(a: $a, b: $b) { <the whole blueprint> } }` */
-function mutation(name: string, signature: string): string {
-  const args = signature
-    .split(',')
-    .map((parameter) => parameter.split(':')[0].trim().slice(1))
-    .map((argument) => `${argument}: $${argument}`)
-    .join(', ');
-  return `mutation Edit(${signature}) { ${name}(${args}) { ${BLUEPRINT_TREE} } }`;
-}
+const mutation = (name: string, signature: string) => mutationOf(name, signature, BLUEPRINT_TREE);
 
 const EDITS = {
   updateBlueprint: mutation('updateBlueprint', '$key: String!, $properties: BlueprintPropertiesInput!'),

@@ -2,7 +2,7 @@ import { shapeOfContents, shapeOfRows } from '../../src/blueprints/blueprint-sha
 import { documentToRows } from '../../src/blueprints/document-rows';
 import { Neo4jExecutor } from '../../src/database/executor';
 import { exampleDocument } from '../helpers/fixtures';
-import { EXPORT, IMPORT_KEY } from '../helpers/queries';
+import { EXPORT, IMPORT_KEY, mutationOf } from '../helpers/queries';
 import { TestApp, dataOf, startTestApp, uniqueKey } from '../helpers/test-app';
 
 /**
@@ -69,9 +69,7 @@ describe('the shape every write stores', () => {
     expect(first.whole).toEqual(first.stored);
     let before = first.stored;
     for (const [name, signature, values] of edits) {
-      const args = signature.split(',').map((parameter) => parameter.split(':')[0].trim().slice(1));
-      const query = `mutation(${signature}) { ${name}(${args.map((a) => `${a}: $${a}`).join(', ')}) { version } }`;
-      await dataOf(api, query, { blueprintKey: key, ...values });
+      await dataOf(api, mutationOf(name, signature, 'version'), { blueprintKey: key, ...values });
       const after = await shapes(key);
       // Positions are left out of the checksum: a move within its parent changes no other field.
       const changed = name !== 'moveStage';
