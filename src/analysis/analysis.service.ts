@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { Neo4jExecutor, QueryRunner } from '../database/executor';
+import { requestBookmarks } from '../database/causal-consistency';
+import { SharedRead } from '../common/shared-read';
 import { BlueprintStore } from '../blueprints/blueprint-store';
 import { Action, PainPoint } from '../blueprints/models/blueprint.model';
 import { BlueprintState } from '../blueprints/models/enums';
@@ -171,10 +173,16 @@ export class AnalysisService {
     return this.kept.answer(stamp, `${question} ${canonicalJson(args)}`, () => compute(stamp));
   }
 
-  /** What kept answers are checked against, in one statement of its own: a kept answer then costs one round trip. */
+  /**
+   * What kept answers are checked against, in one statement of its own: a kept answer then costs one
+   * round trip. Concurrent questions share a read that started after they were asked (SharedRead);
+   * one that sent bookmarks reads alone, so that its read waits for them.
+   */
   currentStamp(): Promise<Stamp> {
-    return this.kept.stamp(this.statement);
+    return requestBookmarks().length === 0 ? this.sharedStamp.get() : this.kept.stamp(this.statement);
   }
+
+  private readonly sharedStamp = new SharedRead(() => this.kept.stamp(this.statement));
 
   /** Reads that need no more than one statement run alone, each its own read transaction: one round trip. */
   private readonly statement = { run: (name: string | string[], parameters?: Record<string, unknown>) => this.executor.readStatement(name, parameters) };

@@ -86,6 +86,30 @@ describe('kept analysis results', () => {
     }
   });
 
+  it('shares one stamp read between questions asked at once, and every question asked after a write through another instance reflects it', async () => {
+    const question = 'query($key: String!) { rootCauses(blueprintKey: $key) { totalImpact } }';
+    const severity = `mutation($b: String!, $s: Int!) { updatePainPoint(blueprintKey: $b, painPoint: { key: "part-wait", severity: $s }) { version } }`;
+    const atOnce = (count: number) => Promise.all(Array.from({ length: count }, () => dataOf(kept, question, { key })));
+    await dataOf(kept, question, { key });
+    const before = kept.queryCount();
+    const repeated = await atOnce(20);
+    expect(new Set(repeated.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(kept.queryCount() - before).toBeLessThan(20);
+
+    // Questions keep arriving while the write commits; those asked once it has answered must all see it.
+    let asking = true;
+    const meanwhile = (async () => {
+      while (asking) await atOnce(5);
+    })();
+    for (const value of [1, 5]) {
+      await dataOf(writer, severity, { b: key, s: value });
+      const expected = await dataOf(fresh, question, { key });
+      for (const answer of await atOnce(10)) expect(answer).toEqual(expected);
+    }
+    asking = false;
+    await meanwhile;
+  });
+
   const WRITES: [string, string, () => Record<string, unknown>][] = [
     ['an action changes its role (its owner)', `mutation($b: String!, $r: String!) { updateAction(blueprintKey: $b, action: { key: "fs-status", role: $r }) { version } }`, () => ({ b: key, r: `${org}-service-technician` })],
     ['a dependency is drawn', `mutation($b: String!) { addDependency(blueprintKey: $b, from: "ca-wait", to: "bs-order-part") { version } }`, () => ({ b: key })],
