@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import * as v8 from 'node:v8';
 import { createApp, openDatabase } from './app.factory';
 import { ConfigError, checkServing, loadConfig } from './config/app-config';
 import { EmbeddedNeo4jError } from './database/embedded-neo4j';
@@ -9,6 +10,8 @@ async function bootstrap(): Promise<void> {
   const logger = new Logger('Blueprint Graph');
   const config = loadConfig();
   checkServing(config);
+  // Read by V8 each time it sets the next collection's threshold, so it holds from here on.
+  if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.heapGrowthPercent}`);
   const database = await openDatabase(config, (line) => logger.log(line));
   try {
     const app = await createApp(database, { serving: config });

@@ -14,6 +14,13 @@ export interface AppConfig {
   security: SecurityConfig;
   logging: LoggingConfig;
   analysis: AnalysisConfig;
+  /**
+   * How far the JavaScript heap may grow over what it held after a full collection before the next
+   * one, in percent (HEAP_GROWTH_PERCENT); 0 leaves it to V8, which on a large machine lets it grow to
+   * about four times. The first organisation-wide answers over thousands of blueprints read far more than
+   * they keep: at 5,000 blueprints the app held 230 MB and peaked at 1.1 GB under V8's own growth, 0.52 GB at 50.
+   */
+  heapGrowthPercent: number;
 }
 
 /** What the analysis keeps in memory between requests (src/analysis/kept-results.ts); 0 keeps nothing. */
@@ -194,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       keptBytes: bytes('ANALYSIS_KEPT_MEMORY', `${DEFAULT_ANALYSIS_CONFIG.keptBytes / 1024 ** 2}m`),
       tracedPerStatement: integer('ANALYSIS_TRACED_PER_STATEMENT', DEFAULT_ANALYSIS_CONFIG.tracedPerStatement, 1, 100_000),
     },
+    heapGrowthPercent: integer('HEAP_GROWTH_PERCENT', 50, 0, 1_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

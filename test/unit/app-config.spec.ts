@@ -58,6 +58,7 @@ describe('loadConfig: defaults', () => {
       },
       logging: { format: 'pretty', slowQueryMs: 1_000 },
       analysis: { keptResults: 256, keptBytes: 512 * 1024 ** 2, tracedPerStatement: 250 },
+      heapGrowthPercent: 50,
     });
   });
 
@@ -101,6 +102,7 @@ describe('loadConfig: defaults', () => {
       ANALYSIS_KEPT_RESULTS: '0',
       ANALYSIS_KEPT_MEMORY: '10m',
       ANALYSIS_TRACED_PER_STATEMENT: '40',
+      HEAP_GROWTH_PERCENT: '0',
     });
     expect(config.analysis).toEqual({ keptResults: 0, keptBytes: 10 * 1024 ** 2, tracedPerStatement: 40 });
     expect({ ...config, security: undefined, logging: undefined, analysis: undefined }).toEqual({
@@ -117,6 +119,7 @@ describe('loadConfig: defaults', () => {
       },
       embedded: { dataDir: '/tmp/neo4j-data', boltPort: 17687, pageCache: '256M', heap: '2g' },
       loadDemoData: false,
+      heapGrowthPercent: 0,
     });
   });
 
@@ -190,6 +193,8 @@ describe('loadConfig: every invalid value is a ConfigError naming the variable',
     ['EMBEDDED_NEO4J_BOLT_PORT', '0'],
     ['EMBEDDED_NEO4J_BOLT_PORT', '70000'],
     ['EMBEDDED_NEO4J_BOLT_PORT', 'bolt'],
+    ['HEAP_GROWTH_PERCENT', '-10'],
+    ['HEAP_GROWTH_PERCENT', 'half'],
   ])('%s=%p', (variable, value) => {
     expectOneProblem({ [variable]: value }, variable, /expected an integer from \d+ to \d+/);
   });
