@@ -17,8 +17,8 @@ export interface AppConfig {
   /**
    * How far the JavaScript heap may grow over what it held after a full collection before the next
    * one, in percent (HEAP_GROWTH_PERCENT); 0 leaves it to V8, which on a large machine lets it grow to
-   * about four times. The first organisation-wide answers over thousands of blueprints read far more than
-   * they keep: at 5,000 blueprints the app held 230 MB and peaked at 1.1 GB under V8's own growth, 0.52 GB at 50.
+   * about four times. The first organisation-wide answers over thousands of blueprints read far more
+   * than they keep (docs/benchmarks.md, the large size).
    */
   heapGrowthPercent: number;
 }
