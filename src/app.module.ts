@@ -4,6 +4,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ANALYSIS_CONFIG } from './analysis/kept-results';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AnalysisModule } from './analysis/analysis.module';
+import { responseJson } from './analysis/kept-json';
 import { BlueprintsModule } from './blueprints/blueprints.module';
 import { DatabaseModule } from './database/database.module';
 import { Neo4jOptions } from './database/database.tokens';
@@ -73,6 +74,7 @@ export class AppModule {
           hideSchemaDetailsFromClientErrors: !security.fieldSuggestions,
           parseOptions: { maxTokens: security.limits.maxTokens },
           formatError: withProblemList,
+          stringifyResult: responseJson,
           plugins: [
             operationChecksPlugin(security.limits),
             operationLogPlugin(logging.slowQueryMs),

@@ -6,6 +6,7 @@ import { AnalysisConfig, DEFAULT_ANALYSIS_CONFIG } from '../config/app-config';
 import { WeighedEntries } from '../common/recent-entries';
 import { RequestWithPrincipal } from '../security/principal';
 import { AnalysisService } from './analysis.service';
+import { keptCopy } from './kept-json';
 import { ANALYSIS_CONFIG, Stamp } from './kept-results';
 
 /** The root fields whose answers KeptResults keeps: a response made of them only holds while the stamp does. */
@@ -21,9 +22,12 @@ export function stampRead(context: Record<string, unknown>): Stamp | undefined {
 
 /** Responses can be large (thousands of department pairs): at most this many, within ANALYSIS_KEPT_RESULTS... */
 export const KEPT_RESPONSES = 64;
-/** ...taking at most this much memory, as estimated: a response as objects takes about three times its JSON. */
+/**
+ * ...taking at most this much memory, as estimated: a response kept as objects takes about three
+ * times its JSON, and the JSON kept beside it (kept-json) at most two bytes a character.
+ */
 export const KEPT_RESPONSES_BYTES = 128 * 1024 ** 2;
-const BYTES_PER_JSON_CHARACTER = 3;
+const BYTES_PER_JSON_CHARACTER = 5;
 
 /**
  * Keeps whole responses of queries that ask only kept questions, under the
@@ -66,10 +70,8 @@ export class KeptResponsesPlugin implements ApolloServerPlugin {
       },
       willSendResponse: async ({ response }) => {
         if (!kept || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-        // Kept as parsed JSON: GraphQL builds results of objects without a prototype, which
-        // JSON.stringify takes about twice as long over, and every repeat is serialised again.
-        const json = JSON.stringify(response.body.singleResult);
-        this.responses.set(kept.key, { stamp: kept.stamp.writes, result: JSON.parse(json) }, BYTES_PER_JSON_CHARACTER * json.length);
+        const { result, json } = keptCopy(response.body.singleResult);
+        this.responses.set(kept.key, { stamp: kept.stamp.writes, result }, BYTES_PER_JSON_CHARACTER * json.length);
       },
     };
   }
