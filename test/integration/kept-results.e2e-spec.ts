@@ -73,7 +73,7 @@ describe('kept analysis results', () => {
     const resolved = jest.spyOn(kept.app.get(AnalysisService), 'departmentDependencies');
     try {
       const before = kept.queryCount();
-      // Sent as the JSON it was kept with: the same bytes.
+      // Sent as the JSON it was kept with (test/unit/kept-json): byte for byte the first response.
       expect(await body()).toBe(firstBody);
       expect(kept.queryCount() - before).toBe(1);
       expect(await dataOf(kept, pairs)).toEqual(first);
